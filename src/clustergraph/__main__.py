@@ -1,0 +1,3 @@
+from clustergraph.cli import main
+
+main()
