@@ -113,3 +113,12 @@ def load_settings(
     if not values["base_iri"].endswith(("/", "#")):
         values["base_iri"] += "/"
     return Settings(**values)
+
+
+def settings_markdown() -> str:
+    """The settings table as Markdown (the README embeds it; a test keeps them equal)."""
+    lines = ["| setting | environment | default | meaning |", "| --- | --- | --- | --- |"]
+    for s in SETTINGS:
+        default = "(empty)" if s.default == "" else f"`{s.default}`"
+        lines.append(f"| `{s.name}` | `{ENV_PREFIX}{s.name.upper()}` | {default} | {s.help} |")
+    return "\n".join(lines)

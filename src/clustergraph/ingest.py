@@ -9,6 +9,7 @@ and duplicates nothing. A file that fails is reported and stores nothing; the ot
 from __future__ import annotations
 
 import logging
+import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -126,15 +127,38 @@ def store_document(
     return outcome
 
 
+SOURCES_FILE = "sources.toml"
+_SOURCE_KEYS = ("publisher", "kind", "source")
+
+
+def source_metadata(path: Path) -> dict[str, str]:
+    """What ``sources.toml`` beside ``path`` says of it (publisher, kind, source), if anything."""
+    sidecar = path.parent / SOURCES_FILE
+    if not sidecar.is_file():
+        return {}
+    try:
+        table = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"cannot read {SOURCES_FILE}: {exc}", source=str(sidecar)) from None
+    entry = table.get(path.name, {})
+    return {key: str(entry[key]) for key in _SOURCE_KEYS if key in entry}
+
+
 def read_document(path: Path, *, gazetteer=None, max_bytes: int = 20_000_000) -> FactsDocument:
-    """A facts JSON file as it is, or an announcement through the extractor."""
+    """A facts JSON file as it is, or an announcement through the extractor.
+
+    ``sources.toml`` beside an announcement overrides its publisher, kind and source.
+    """
     if path.name.lower().endswith(FACTS_SUFFIXES):
         from clustergraph.factsfile import load_facts
 
         return load_facts(path)
     from clustergraph.extract import extract_file
 
-    return extract_file(path, gazetteer=gazetteer, max_bytes=max_bytes).document
+    doc = extract_file(path, gazetteer=gazetteer, max_bytes=max_bytes).document
+    for key, value in source_metadata(path).items():
+        setattr(doc.announcement, key, value)
+    return doc
 
 
 def ingest_files(

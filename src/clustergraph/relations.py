@@ -66,3 +66,15 @@ def relation(name: str) -> Relation:
         return BY_NAME[name]
     except KeyError:
         raise KeyError(f"unknown relation {name!r}; known: {', '.join(BY_NAME)}") from None
+
+
+def relations_markdown() -> str:
+    """The relation table as Markdown (the README embeds it; a test keeps them equal)."""
+    lines = ["| relation (facts JSON) | property | subject | object | meaning |", "| --- | --- | --- | --- | --- |"]
+    for r in RELATIONS:
+        prop = "cg:" + str(r.property).rsplit("#", 1)[-1]
+        dated = f" Dated facts also get a `cg:{str(r.dated_class).rsplit('#', 1)[-1]}` node." if r.dated_class else ""
+        lines.append(
+            f"| `{r.name}` | `{prop}` | {', '.join(r.subject_types)} | {', '.join(r.object_types)} | {r.description}{dated} |"
+        )
+    return "\n".join(lines)
