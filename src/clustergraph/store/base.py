@@ -1,18 +1,37 @@
 """The one store interface every back-end implements.
 
 A store holds a dataset: named graphs (one per announcement, one per reference file) and a
-default graph. Queries see the union of all graphs unless the caller names graphs. Terms in
-and out are rdflib terms, whatever the back-end.
+default graph. Terms in and out are rdflib terms, whatever the back-end.
+
+Which graphs a query sees (the same on every back-end):
+
+- neither ``default_graph`` nor ``named_graphs`` given: the default graph is the union of all
+  graphs (default graph and every named graph) and ``GRAPH ?g`` ranges over every named graph;
+- either given: the dataset is exactly what was given, as in the SPARQL 1.1 Protocol
+  (``default-graph-uri`` / ``named-graph-uri``): the default graph is the merge of
+  ``default_graph`` (empty when not given) and ``GRAPH ?g`` ranges over ``named_graphs`` only.
+
+Bindings pre-bind variables before evaluation; they are never formatted into the query text by
+hand. A bound variable of a ``SELECT`` query must appear in its ``SELECT`` clause (``SELECT *``
+counts), the rule Oxigraph's substitutions follow; every back-end enforces it so a query behaves
+the same everywhere.
 """
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier, Node
+
+from clustergraph.errors import QueryError
+from clustergraph.store.results import SerializedResult, check_graph_format, check_result_format, serialize_result
+
+if TYPE_CHECKING:  # pragma: no cover
+    from clustergraph.config import Settings
 
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef | None]  # graph None = default graph
@@ -30,7 +49,7 @@ class QueryResult:
     rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
-    truncated: bool = False  # rows were cut at a row cap
+    truncated: bool = False  # rows (or CONSTRUCT triples) were cut at a row cap
 
     def bindings(self) -> list[dict[str, Identifier]]:
         """SELECT rows as dicts, unbound variables left out."""
@@ -40,10 +59,56 @@ class QueryResult:
         ]
 
 
+_POSITION_PATTERNS = (
+    re.compile(r"\bat (\d+):(\d+)"),  # Oxigraph: "error at 1:26: expected ..."
+    re.compile(r"line:?\s*(\d+),?\s*col(?:umn)?:?\s*(\d+)", re.IGNORECASE),  # pyparsing, others
+)
+
+
+def query_error(message: str, *, prefix: str = "malformed SPARQL") -> QueryError:
+    """A :class:`QueryError` for a parser ``message``, with its (line, column) when it names one.
+
+    >>> err = query_error("error at 1:26: expected one of LATERAL, SERVICE, [_]")
+    >>> (str(err), err.position)
+    ('malformed SPARQL: error at 1:26: expected one of LATERAL, SERVICE, [_]', (1, 26))
+    >>> query_error("Expected end of text, found 'x'  (at char 9), (line:1, col:10)").position
+    (1, 10)
+    """
+    position = None
+    for pattern in _POSITION_PATTERNS:
+        match = pattern.search(message)
+        if match:
+            position = (int(match.group(1)), int(match.group(2)))
+            break
+    return QueryError(f"{prefix}: {message}" if prefix else message, position=position)
+
+
+def variable_name(name: str) -> str:
+    """A binding key without its ``?``/``$`` sigil: ``"?x"``, ``"$x"`` and ``"x"`` all name ``x``.
+
+    >>> variable_name("?cluster")
+    'cluster'
+    """
+    return name[1:] if name[:1] in ("?", "$") else name
+
+
+def unprojected_binding_error(name: str) -> QueryError:
+    """The error every back-end raises for a binding of a variable its SELECT does not project."""
+    return QueryError(
+        f"cannot bind ?{name}: the variable is not in the query's SELECT clause; "
+        f"add ?{name} to the SELECT clause (or use SELECT *) to bind it"
+    )
+
+
 class Store(ABC):
     """A dataset of named graphs that answers SPARQL."""
 
     name: str = "abstract"
+
+    @classmethod
+    def from_settings(cls, settings: "Settings") -> "Store":
+        """Open this back-end as ``settings`` say (see :func:`clustergraph.store.open_store`)."""
+        raise NotImplementedError(f"{cls.__name__} cannot be opened from settings")
 
     @abstractmethod
     def query(
@@ -56,17 +121,50 @@ class Store(ABC):
         max_rows: int | None = None,
     ) -> QueryResult:
         """Run a SPARQL 1.1 query. Variables in ``bindings`` are bound before evaluation
-        (never formatted into the text). Raises :class:`~clustergraph.errors.QueryError`
-        for a malformed query, :class:`~clustergraph.errors.StoreError` when the store fails."""
+        (never formatted into the text). ``max_rows`` cuts SELECT rows and CONSTRUCT triples
+        (``truncated`` says so). Raises :class:`~clustergraph.errors.QueryError` for a malformed
+        query, :class:`~clustergraph.errors.StoreError` when the store fails."""
+
+    def query_serialized(
+        self,
+        sparql: str,
+        result_format: str = "json",
+        graph_format: str = "turtle",
+        *,
+        bindings: Mapping[str, Identifier] | None = None,
+        default_graph: Sequence[URIRef] | None = None,
+        named_graphs: Sequence[URIRef] | None = None,
+        max_rows: int | None = None,
+    ) -> SerializedResult:
+        """Run a query and return its answer serialized: SELECT/ASK in ``result_format``
+        (``json``, ``xml``, ``csv``, ``tsv``), CONSTRUCT/DESCRIBE in ``graph_format``
+        (``turtle``, ``ntriples``, ``jsonld``, ``rdfxml``, ``trig``).
+
+        The result is ``bytes`` that also carries ``kind``, ``format``, ``media_type`` and
+        ``truncated``. This generic version serializes :meth:`query`'s result with rdflib;
+        back-ends override it with faster paths.
+        """
+        check_result_format(result_format)
+        check_graph_format(graph_format)
+        result = self.query(
+            sparql,
+            bindings=bindings,
+            default_graph=default_graph,
+            named_graphs=named_graphs,
+            max_rows=max_rows,
+        )
+        return serialize_result(result, result_format, graph_format)
 
     @abstractmethod
     def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update, all of it or nothing."""
+        """Run a SPARQL 1.1 Update, all of it or nothing. Without ``GRAPH``, an update reads and
+        writes the default graph only (not the union)."""
 
     @abstractmethod
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Make ``graph`` hold exactly ``triples``, in one transaction: readers see the old
-        graph or the new one, never a mix, and a crash leaves one of the two."""
+        graph or the new one, never a mix, and a crash leaves one of the two. When reading
+        ``triples`` raises, the old graph stays as it was."""
 
     @abstractmethod
     def add_quads(self, quads: Iterable[Quad]) -> None:
@@ -78,7 +176,7 @@ class Store(ABC):
 
     @abstractmethod
     def graphs(self) -> list[URIRef]:
-        """The named graphs that hold at least one triple."""
+        """The named graphs that hold at least one triple, sorted."""
 
     @abstractmethod
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
@@ -90,8 +188,9 @@ class Store(ABC):
 
     @abstractmethod
     def dump(self, out: BinaryIO, format: str, graph: URIRef | None = None) -> None:
-        """Write the store (or one graph) as ``nquads``, ``trig``, ``ntriples`` or ``turtle``;
-        triple formats get the union of all graphs."""
+        """Write the store (or one graph) as ``nquads``, ``trig``, ``jsonld`` (datasets) or
+        ``turtle``, ``ntriples``, ``rdfxml`` (triples); triple formats get the union of all
+        graphs, dataset formats keep the graph names."""
 
     def close(self) -> None:
         """Release files and connections."""
@@ -99,5 +198,5 @@ class Store(ABC):
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: Any) -> None:
         self.close()

@@ -1,0 +1,175 @@
+"""What only one back-end does: persistence and locking on disk, talking to a remote endpoint,
+choosing back-ends by name."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+from rdflib import BNode, Literal, Namespace, URIRef
+
+from clustergraph.config import load_settings
+from clustergraph.errors import ConfigError, QueryError, QueryTimeout, StoreError
+from clustergraph.store import available_backends, open_store
+from clustergraph.store.memory import MemoryStore
+from clustergraph.store.oxigraph import OxigraphStore
+from clustergraph.store.sparql import SparqlStore
+
+EX = Namespace("http://example.org/")
+GRAPH = EX["graph/one"]
+TRIPLE = (EX.biosaxony, EX.city, Literal("Dresden"))
+
+
+# --- choosing a back-end --------------------------------------------------------------------
+
+
+def test_open_store_picks_the_back_end_by_name(tmp_path):
+    assert available_backends() == ("oxigraph", "memory", "sparql")
+    with open_store(load_settings(environ={}, overrides={"store": "memory"})) as store:
+        assert isinstance(store, MemoryStore)
+    with open_store(load_settings(environ={}, overrides={"store_path": str(tmp_path / "s")})) as store:
+        assert isinstance(store, OxigraphStore) and store.path == tmp_path / "s"
+
+
+def test_unknown_back_end_is_a_config_error():
+    with pytest.raises(ConfigError, match="oxigraph, memory, sparql"):
+        open_store(load_settings(environ={}, overrides={"store": "fuseki"}))
+
+
+def test_sparql_back_end_needs_a_query_url():
+    with pytest.raises(ConfigError, match="sparql_query_url"):
+        open_store(load_settings(environ={}, overrides={"store": "sparql"}))
+
+
+# --- oxigraph ---------------------------------------------------------------------------
+
+
+def test_oxigraph_keeps_data_across_close_and_reopen(tmp_path):
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:
+        store.replace_graph(GRAPH, [TRIPLE])
+    with OxigraphStore(path) as store:
+        assert list(store.quads()) == [(*TRIPLE, GRAPH)]
+
+
+def test_oxigraph_is_usable_through_rdflib(tmp_path):
+    with OxigraphStore(tmp_path / "store") as store:
+        store.replace_graph(GRAPH, [TRIPLE])
+        assert TRIPLE in store.dataset  # the union default graph, through oxrdflib
+        store.dataset.graph(EX["graph/two"]).add((EX.silicon, EX.city, Literal("Dresden")))
+        assert store.graphs() == [GRAPH, EX["graph/two"]]
+
+
+def test_a_closed_oxigraph_store_says_so(tmp_path):
+    store = OxigraphStore(tmp_path / "store")
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.count()
+
+
+def test_oxigraph_in_use_by_another_process_is_a_store_error(tmp_path):
+    path = tmp_path / "store"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); print('open', flush=True); sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout.readline().strip() == b"open"
+        with pytest.raises(StoreError) as caught:
+            OxigraphStore(path)
+        assert str(path) in str(caught.value) and "another process" in str(caught.value)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+        holder.stdout.close()
+
+
+def test_oxigraph_open_twice_in_one_process_is_a_store_error(tmp_path):
+    with OxigraphStore(tmp_path / "store"):
+        with pytest.raises(StoreError, match="in use"):
+            OxigraphStore(tmp_path / "store")
+
+
+def test_oxigraph_path_that_is_not_a_store_is_a_store_error(tmp_path):
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("hello", encoding="utf-8")
+    with pytest.raises(StoreError, match="file.txt"):
+        OxigraphStore(not_a_folder)
+
+
+def test_oxigraph_corrupt_store_is_a_store_error(tmp_path):
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:
+        store.replace_graph(GRAPH, [TRIPLE])
+    (path / "CURRENT").write_bytes(b"garbage\n")  # RocksDB's pointer to its manifest
+    with pytest.raises(StoreError, match="move it away"):
+        OxigraphStore(path)
+
+
+# --- sparql -------------------------------------------------------------------------------
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_sparql_endpoint_that_is_down_is_a_store_error_naming_the_url():
+    url = f"http://127.0.0.1:{_closed_port()}/query"
+    store = SparqlStore(url, timeout=2)
+    with pytest.raises(StoreError, match=url.replace(".", r"\.")):
+        store.query("ASK {}")
+    with pytest.raises(StoreError, match="Is it running"):
+        store.replace_graph(GRAPH, [TRIPLE])
+
+
+def test_sparql_endpoint_that_does_not_answer_times_out():
+    with socket.socket() as listener:  # accepts connections (backlog) but never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+        with pytest.raises(QueryTimeout, match="sparql_timeout"):
+            SparqlStore(url, timeout=0.3).query("ASK {}")
+
+
+@pytest.mark.server
+def test_sparql_wrong_path_is_a_store_error(oxigraph_server):
+    url = oxigraph_server + "/no-such-endpoint"
+    with pytest.raises(StoreError, match="HTTP 404"):
+        SparqlStore(url).query("ASK {}")
+
+
+@pytest.mark.server
+def test_sparql_cannot_bind_blank_nodes(oxigraph_server):
+    store = SparqlStore(oxigraph_server + "/query", oxigraph_server + "/update")
+    with pytest.raises(QueryError, match="blank node"):
+        store.query("SELECT ?s WHERE { ?s ?p ?o }", bindings={"s": BNode()})
+
+
+def test_sparql_url_must_be_http():
+    with pytest.raises(ConfigError, match="http"):
+        SparqlStore("file:///etc/passwd")
+
+
+@pytest.mark.server
+def test_sparql_add_quads_in_chunks(oxigraph_server):
+    store = SparqlStore(oxigraph_server + "/query", oxigraph_server + "/update")
+    store.update("DROP ALL")
+    store.chunk_size = 2
+    quads = [(EX[f"s{i}"], EX.p, Literal(i), GRAPH if i % 2 else None) for i in range(5)]
+    store.add_quads(quads)
+    assert store.count() == 5 and store.count(GRAPH) == 2
+    assert set(store.quads()) == {(s, p, o, g) for s, p, o, g in quads}
+    store.update("DROP ALL")
+
+
+def test_memory_replace_keeps_other_graphs_of_the_same_subject():
+    store = MemoryStore()
+    other = URIRef(EX["graph/two"])
+    store.add_quads([(*TRIPLE, GRAPH), (*TRIPLE, other)])
+    store.replace_graph(GRAPH, [])
+    assert list(store.quads()) == [(*TRIPLE, other)]
