@@ -34,13 +34,20 @@ trap 'rm -rf "$WORK_DIR"' EXIT
 
 log() { printf 'vendor-frontend: %s\n' "$*" >&2; }
 
-# npm_unpack SPEC DEST: download the package tarball (npm checks its integrity) and unpack it.
+# npm_unpack SPEC DEST: download the package tarball (npm checks its integrity), unpack it, and
+# record "name<TAB>version<TAB>integrity" in $WORK_DIR/packages.tsv for the README.
 npm_unpack() {
-  local spec="$1" dest="$2" tarball
+  local spec="$1" dest="$2"
   mkdir -p "$dest"
-  tarball="$(cd "$WORK_DIR" && npm pack --silent "$spec" | tail -n 1)"
-  tar -xzf "$WORK_DIR/$tarball" -C "$dest" --strip-components=1
-  log "unpacked $spec ($(cd "$WORK_DIR" && sha256sum "$tarball" | cut -d' ' -f1) $tarball)"
+  (cd "$WORK_DIR" && npm pack --json --silent "$spec") > "$WORK_DIR/pack.json"
+  python3 - "$WORK_DIR/pack.json" >> "$WORK_DIR/packages.tsv" <<'PY'
+import json, sys
+(packed,) = json.load(open(sys.argv[1]))
+print(f"{packed['name']}\t{packed['version']}\t{packed['integrity']}\t{packed['filename']}")
+PY
+  tar -xzf "$WORK_DIR/$(tail -n 1 "$WORK_DIR/packages.tsv" | cut -f4)" -C "$dest" \
+    --strip-components=1
+  log "unpacked $(tail -n 1 "$WORK_DIR/packages.tsv" | cut -f1-3)"
 }
 
 # npm_install_into DIR SPEC...: install packages (no scripts) to read their licence files.
@@ -110,12 +117,34 @@ out.write_text(text, encoding="utf-8")
 PY
 }
 
+# package_heading PACKAGE_JSON: the heading of one package's entry in THIRD-PARTY-LICENSES.txt.
+package_heading() {
+  python3 - "$1" <<'PY'
+import json, sys
+meta = json.load(open(sys.argv[1]))
+rule = "=" * 78
+print(f"{rule}\n{meta['name']} (package.json licence: {meta.get('license', 'not declared')};"
+      f" text from version {meta['version']})\n{rule}\n")
+PY
+}
+
 # third_party_licences SOURCE_MAP NODE_MODULES_DIR OUT: concatenate the licence texts of every
 # npm package whose sources appear in the bundle's source map. Fails when one is not installed.
 third_party_licences() {
   local source_map="$1" node_modules="$2" out="$3" name package_dir
+  python3 - "$source_map" > "$WORK_DIR/bundled-packages.txt" <<'PY'
+import json, re, sys
+names = set()
+for source in json.load(open(sys.argv[1]))["sources"]:
+    match = re.search(r".*node_modules/((?:@[^/]+/)?[^/]+)/", source)
+    if match:
+        names.add(match.group(1))
+if not names:
+    sys.exit(f"{sys.argv[1]} names no npm package: has the bundle's build changed?")
+print("\n".join(sorted(names)))
+PY
   {
-    printf '%s\n' "Third-party code bundled into $(basename "$(dirname "$out")")'s minified build," \
+    printf '%s\n' "Third-party code bundled into $(basename "$(dirname "$out")")'s bundle," \
       "as named by the bundle's source map. Each licence text comes from the npm package" \
       "installed by scripts/vendor-frontend.sh." ""
     while IFS= read -r name; do
@@ -126,49 +155,46 @@ third_party_licences() {
         return 1
       fi
       package_dir="$(dirname "$package_dir")"
-      printf '%s\n%s (licence: %s; text from version %s)\n%s\n\n' "$(printf '=%.0s' {1..78})" \
-        "$name" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("license"))' \
-          "$package_dir/package.json")" \
-        "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' \
-          "$package_dir/package.json")" \
-        "$(printf '=%.0s' {1..78})"
+      package_heading "$package_dir/package.json"
       licence_of "$package_dir" "$WORK_DIR/licence.txt"
       cat "$WORK_DIR/licence.txt"
       printf '\n'
-    done < <(python3 - "$source_map" <<'PY'
-import json, re, sys
-names = set()
-for source in json.load(open(sys.argv[1]))["sources"]:
-    match = re.search(r".*node_modules/((?:@[^/]+/)?[^/]+)/", source)
-    if match:
-        names.add(match.group(1))
-print("\n".join(sorted(names)))
-PY
-)
+    done < "$WORK_DIR/bundled-packages.txt"
   } > "$out"
 }
 
-# update_readme_sums: rewrite the sha256 block of web/vendor/README.md (between its markers).
-update_readme_sums() {
-  python3 - "$VENDOR_DIR" <<'PY'
+# update_readme: rewrite the two generated blocks of web/vendor/README.md (between their markers):
+# the npm tarballs vendored from, and the sha256 of every file in each library folder.
+update_readme() {
+  python3 - "$VENDOR_DIR" "$WORK_DIR/packages.tsv" <<'PY'
 import hashlib, sys
 from pathlib import Path
 
-vendor = Path(sys.argv[1])
+vendor, packages_tsv = Path(sys.argv[1]), Path(sys.argv[2])
 readme = vendor / "README.md"
-begin, end = "<!-- sha256:begin -->", "<!-- sha256:end -->"
-lines = []
+text = readme.read_text(encoding="utf-8")
+
+def replace_block(text, name, body):
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    if begin not in text or end not in text:
+        sys.exit(f"{readme} has lost its {begin} / {end} markers; put them back and re-run")
+    head, rest = text.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{begin}\n{body}\n{end}{tail}"
+
+rows = ["| npm package | version | tarball integrity |", "| --- | --- | --- |"]
+for line in packages_tsv.read_text().splitlines():
+    name, version, integrity, _ = line.split("\t")
+    rows.append(f"| `{name}` | {version} | `{integrity}` |")
+text = replace_block(text, "packages", "\n".join(rows))
+
+sums = []
 for library in sorted(p for p in vendor.iterdir() if p.is_dir()):
     for path in sorted(p for p in library.rglob("*") if p.is_file()):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        lines.append(f"{digest}  {path.relative_to(vendor).as_posix()}")
-block = f"{begin}\n```\n" + "\n".join(lines) + f"\n```\n{end}"
-text = readme.read_text(encoding="utf-8")
-if begin not in text or end not in text:
-    sys.exit(f"{readme} has lost its {begin} / {end} markers; put them back and re-run")
-head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
-readme.write_text(head + block + tail, encoding="utf-8")
+        sums.append(f"{digest}  {path.relative_to(vendor).as_posix()}")
+text = replace_block(text, "sha256", "```\n" + "\n".join(sums) + "\n```")
+readme.write_text(text, encoding="utf-8")
 PY
 }
 
@@ -199,5 +225,5 @@ licence_of "$WORK_DIR/yasgui" "$VENDOR_DIR/yasgui/LICENSE"
 third_party_licences "$WORK_DIR/yasgui/build/yasgui.min.js.map" \
   "$WORK_DIR/yasgui-deps/node_modules" "$VENDOR_DIR/yasgui/THIRD-PARTY-LICENSES.txt"
 
-update_readme_sums
+update_readme
 log "done; review: git diff --stat -- web/vendor"
