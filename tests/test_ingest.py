@@ -121,3 +121,10 @@ def test_seed_facts_file_keeps_every_evidence_sentence(memory_store):
         "PREFIX cg: <https://w3id.org/clustergraph/ontology#> SELECT DISTINCT ?e WHERE { ?a cg:evidence ?e }").rows}
     wanted = {f["evidence"] for f in json.loads(expected.read_text(encoding="utf-8"))["facts"]}
     assert wanted <= stored | {"(reference knowledge, not stated in the text)"}
+
+
+def test_reference_data_follows_the_base_iri_setting(memory_store):
+    load_reference(memory_store, base="http://example.org/kg/")
+    assert _ask(memory_store, "http://example.org/kg/id/region/sachsen", CG.partOf,
+                "http://example.org/kg/id/region/deutschland")
+    assert URIRef("http://example.org/kg/graph/reference/regions") in memory_store.graphs()
