@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -157,3 +158,50 @@ def viewer_app(viewer_store):
 @pytest.fixture
 def viewer_client(viewer_app):
     return viewer_app.test_client()
+
+
+# --- SPARQL ------------------------------------------------------------------------------------
+
+SAMPLE_FIXTURE = Path(__file__).parent / "fixtures" / "sample.trig"
+
+
+def fill_sample_store(opened):
+    """Reference data plus tests/fixtures/sample.trig (written by tests/fixtures/make_sample.py:
+    four announcements, five clusters in four Länder, go-cluster and Spitzencluster members)."""
+    from clustergraph.ingest import load_rdf_file, load_reference
+
+    load_reference(opened)
+    outcome = load_rdf_file(opened, SAMPLE_FIXTURE)
+    assert outcome.error is None, outcome.error
+    return opened
+
+
+@pytest.fixture
+def sample_store():
+    """A fresh in-memory Oxigraph store holding the SPARQL sample data."""
+    from clustergraph.store.oxigraph import OxigraphStore
+
+    opened = fill_sample_store(OxigraphStore(None))
+    yield opened
+    opened.close()
+
+
+class LiveServer:
+    """A clustergraph app served on a free loopback port by werkzeug, in a thread (``url``)."""
+
+    def __init__(self, app):
+        from werkzeug.serving import WSGIRequestHandler, make_server
+
+        class QuietHandler(WSGIRequestHandler):
+            def log_request(self, *args, **kwargs):
+                pass
+
+        self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)

@@ -1,0 +1,158 @@
+"""From the RDF store to a networkx graph of entities and the relations between them.
+
+Nodes are entities (IRIs typed with one of the classes of :data:`clustergraph.vocab.ENTITY_TYPES`),
+edges are the direct fact triples (``cluster cg:memberOf programme``) whose property is one of
+:data:`clustergraph.relations.RELATIONS`. Node attributes:
+
+``type``      the entity type name (``"Cluster"``, ``"Programme"``, ...)
+``labels``    ``{language: label}``, ``""`` for labels without a language
+``aliases``   sorted list of every other name (``skos:altLabel``, other-language labels)
+
+Edge attributes (the edge key is the relation name, so two relations between the same
+pair are two edges): ``relation`` (name), ``property`` (IRI string) and ``date`` (the earliest
+ISO date stated for the fact, ``None`` when undated).
+
+:func:`graph_from_rows` builds the graph from plain tuples, so the rest of the package can be
+tested without a store:
+
+>>> G = graph_from_rows(
+...     nodes=[("x:a", "Cluster", "Acme", "", "pref"), ("x:g", "Programme", "go", "", "pref"),
+...            ("x:a", "Cluster", "Acme e.V.", "", "alt")],
+...     edges=[("x:a", "member of programme", "x:g", "2014-06")])
+>>> G.nodes["x:a"]["aliases"], G.edges["x:a", "x:g", "member of programme"]["date"]
+(['Acme e.V.'], '2014-06')
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterable
+
+import networkx as nx
+from rdflib import URIRef
+
+from clustergraph.analytics.views import date_key
+from clustergraph.relations import BY_PROPERTY, RELATIONS
+from clustergraph.store.base import Store
+from clustergraph.vocab import CG, CLASS_TO_TYPE, PREFIXES
+
+log = logging.getLogger(__name__)
+
+NodeRow = tuple[str, str, str, str, str]  # iri, type name, label, language, "pref" | "alt"
+EdgeRow = tuple[str, str, str, str | None]  # subject iri, relation name, object iri, date
+
+
+def sparql_prefixes(*names: str) -> str:
+    """``PREFIX`` lines for the given prefixes of :data:`clustergraph.vocab.PREFIXES`.
+
+    >>> sparql_prefixes("skos").strip()
+    'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>'
+    """
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
+
+
+def curie(iri: URIRef) -> str:
+    """``cg:memberOf`` for a term of the clustergraph ontology.
+
+    >>> curie(CG.memberOf)
+    'cg:memberOf'
+    """
+    namespace = str(CG._NS)
+    if not str(iri).startswith(namespace):
+        raise ValueError(f"{iri} is not a term of the clustergraph ontology")
+    return "cg:" + str(iri)[len(namespace):]
+
+
+# SPARQL VALUES lists (CURIEs) of the entity classes and of the relation properties
+CLASS_VALUES = " ".join(curie(cls) for cls in CLASS_TO_TYPE)
+RELATION_VALUES = " ".join(curie(r.property) for r in RELATIONS)
+
+NODES_QUERY = sparql_prefixes("cg", "rdf", "rdfs", "skos") + f"""
+SELECT DISTINCT ?s ?class ?label ?kind WHERE {{
+  VALUES ?class {{ {CLASS_VALUES} }}
+  ?s rdf:type ?class .
+  OPTIONAL {{
+    {{ ?s skos:prefLabel ?label . BIND("pref" AS ?kind) }}
+    UNION {{ ?s rdfs:label ?label . BIND("pref" AS ?kind) }}
+    UNION {{ ?s skos:altLabel ?label . BIND("alt" AS ?kind) }}
+  }}
+}}
+"""
+
+EDGES_QUERY = sparql_prefixes("cg", "rdf") + f"""
+SELECT DISTINCT ?s ?p ?o ?date WHERE {{
+  VALUES ?p {{ {RELATION_VALUES} }}
+  ?s ?p ?o .
+  FILTER(isIRI(?o))
+  OPTIONAL {{
+    {{ ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; cg:date ?date . }}
+    UNION {{ ?m cg:cluster ?s ; cg:programme ?o ; cg:startDate ?date . FILTER(?p = cg:memberOf) }}
+    UNION {{ ?m cg:cluster ?s ; cg:label ?o ; cg:startDate ?date . FILTER(?p = cg:holdsLabel) }}
+  }}
+}}
+"""
+
+
+def graph_from_rows(nodes: Iterable[NodeRow], edges: Iterable[EdgeRow]) -> nx.MultiDiGraph:
+    """The entity graph from node rows and edge rows; edges to unknown nodes are left out."""
+    G = nx.MultiDiGraph()
+    names: dict[str, dict[str, set]] = {}
+    for iri, type_name, label, lang, kind in nodes:
+        entry = names.get(iri)
+        if entry is None:
+            entry = names[iri] = {"pref": set(), "alt": set()}
+            G.add_node(iri, type=type_name)
+        if label:
+            entry[kind].add((label, lang or ""))
+    for iri, entry in names.items():
+        labels: dict[str, str] = {}
+        for label, lang in sorted(entry["pref"]):
+            labels.setdefault(lang, label)
+        if not labels:
+            labels[""] = iri.rstrip("/").rsplit("/", 1)[-1]
+        every = {label for label, _ in entry["pref"] | entry["alt"]}
+        shown = set(labels.values())
+        attrs = G.nodes[iri]
+        attrs["labels"] = labels
+        attrs["aliases"] = sorted(every - shown)
+    for s, relation_name, o, date in edges:
+        if s in names and o in names:
+            G.add_edge(s, o, key=relation_name, relation=relation_name, date=date or None)
+    return G
+
+
+def best_label(labels: dict[str, str], lang: str = "en") -> str:
+    """The label in ``lang``, else one without a language, else German, else any.
+
+    >>> best_label({"de": "Sachsen", "en": "Saxony"}, "en"), best_label({"de": "Sachsen"}, "en")
+    ('Saxony', 'Sachsen')
+    """
+    for key in (lang, "", "de", "en"):
+        if key in labels:
+            return labels[key]
+    return next(iter(labels.values()), "")
+
+
+def entity_graph(store: Store) -> nx.MultiDiGraph:
+    """Project every entity and every direct relation in ``store`` into a networkx graph."""
+    node_rows: list[NodeRow] = []
+    for s, cls, label, kind in store.query(NODES_QUERY).rows:
+        type_name = CLASS_TO_TYPE.get(cls)
+        if type_name is None or not isinstance(s, URIRef):
+            continue
+        lang = getattr(label, "language", None) or ""
+        node_rows.append((str(s), type_name, str(label) if label is not None else "", lang, str(kind or "pref")))
+    earliest: dict[tuple[str, str, str], str | None] = {}
+    for s, p, o, date in store.query(EDGES_QUERY).rows:
+        rel = BY_PROPERTY.get(p)
+        if rel is None:
+            continue
+        key = (str(s), rel.name, str(o))
+        known = earliest.get(key)
+        day = str(date) if date is not None else None
+        if key not in earliest or (day is not None and (known is None or date_key(day) < date_key(known))):
+            earliest[key] = day
+    edge_rows: list[EdgeRow] = [(s, name, o, date) for (s, name, o), date in earliest.items()]
+    G = graph_from_rows(node_rows, edge_rows)
+    log.debug("entity graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
+    return G

@@ -1,0 +1,150 @@
+"""The viewer's routes: HTML pages, their .json twins, languages, errors, escaping."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clustergraph.resources import web_dir
+
+XSS_LABEL = "<img src=x onerror=alert(1)>"
+
+PAGES = [
+    ("/", "/graph.json"),
+    ("/announcements", "/announcements.json"),
+    ("/announcements/biosaxony-go-cluster-2014", "/announcements/biosaxony-go-cluster-2014.json"),
+    ("/overview", "/overview.json"),
+    ("/id/cluster/biosaxony", "/id/cluster/biosaxony.json"),
+    ("/id/announcement/biosaxony-go-cluster-2014", "/id/announcement/biosaxony-go-cluster-2014.json"),
+]
+
+
+@pytest.mark.parametrize("html_path, json_path", PAGES)
+def test_every_page_has_a_json_twin(viewer_client, html_path, json_path):
+    page = viewer_client.get(html_path)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    twin = viewer_client.get(json_path)
+    assert twin.status_code == 200 and twin.mimetype == "application/json"
+    assert isinstance(twin.get_json(), dict)
+
+
+def test_html_and_json_come_from_the_same_data(viewer_client):
+    data = viewer_client.get("/graph.json").get_json()
+    page = viewer_client.get("/").get_data(as_text=True)
+    embedded = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S).group(1)
+    import json
+
+    assert json.loads(embedded) == data
+    entity = viewer_client.get("/id/cluster/biosaxony.json").get_json()
+    html = viewer_client.get("/id/cluster/biosaxony").get_data(as_text=True)
+    for fact in entity["facts"]:
+        for evidence in fact["evidence"]:
+            assert evidence["sentence"] in html
+
+
+def test_entity_page_shows_membership_with_date_and_links(viewer_client):
+    html = viewer_client.get("/id/cluster/biosaxony").get_data(as_text=True)
+    assert "Im Juni 2014 wurde biosaxony in die Riege" in html
+    assert '<td class="date">2014-06</td>' in html
+    assert 'href="/id/cluster/biosaxony.ttl"' in html and 'href="/id/cluster/biosaxony.jsonld"' in html
+    assert 'href="/announcements/biosaxony-go-cluster-2014#ev-' in html
+
+
+def test_linked_data_negotiates_json(viewer_client):
+    response = viewer_client.get("/id/cluster/biosaxony", headers={"Accept": "application/json"})
+    assert response.mimetype == "application/json" and response.get_json()["label"] == "biosaxony"
+    assert "Accept" in response.headers.get("Vary", "")
+    browser = viewer_client.get("/id/cluster/biosaxony", headers={"Accept": "text/html,*/*;q=0.8"})
+    assert browser.mimetype == "text/html"
+
+
+def test_query_parameters(viewer_client):
+    focus = viewer_client.get("/graph.json?focus=cluster/biosaxony&depth=1").get_json()
+    assert len(focus["nodes"]) == 5 and focus["focus"]["label"] == "biosaxony"
+    full_iri = viewer_client.get(
+        "/graph.json", query_string={"focus": "https://w3id.org/clustergraph/id/cluster/biosaxony", "depth": "2"}
+    ).get_json()
+    assert len(full_iri["nodes"]) > 5
+    assert viewer_client.get("/search.json?q=bios").get_json()["results"][0]["label"] == "biosaxony"
+    path = viewer_client.get("/path.json?from=cluster/biosaxony&to=cluster/medical-mountains").get_json()
+    assert path["length"] == 2
+    analytics = viewer_client.get("/analytics.json").get_json()
+    assert analytics["most_connected"] and "modularity" in analytics
+
+
+@pytest.mark.parametrize(
+    "url, status",
+    [
+        ("/graph.json?depth=x", 400),
+        ("/graph.json?depth=9", 400),
+        ("/graph.json?date=June", 400),
+        ("/graph.json?focus=cluster/nobody", 404),
+        ("/path.json?from=cluster/biosaxony", 400),
+        ("/path.json?from=cluster/biosaxony&to=cluster/nobody", 404),
+        ("/id/cluster/nobody.json", 404),
+        ("/announcements/nothing.json", 404),
+    ],
+)
+def test_bad_requests_answer_with_the_error_shape(viewer_client, url, status):
+    response = viewer_client.get(url, headers={"Accept": "application/json"})
+    assert response.status_code == status
+    error = response.get_json()["error"]
+    assert error["status"] == status and error["detail"]
+
+
+def test_missing_entity_page_is_a_friendly_404(viewer_client):
+    response = viewer_client.get("/id/cluster/nobody", headers={"Accept": "text/html"})
+    assert response.status_code == 404 and "Traceback" not in response.get_data(as_text=True)
+
+
+def test_language_switch_and_accept_language(viewer_client):
+    german = viewer_client.get("/overview?lang=de")
+    assert "Überblick" in german.get_data(as_text=True)
+    assert "lang=de" in german.headers.get("Set-Cookie", "")
+    assert "Überblick" in viewer_client.get("/overview").get_data(as_text=True)  # the cookie remembers
+    viewer_client.delete_cookie("lang")
+    english = viewer_client.get("/overview", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert "Entities per class" in english.get_data(as_text=True)
+    by_browser = viewer_client.get("/overview", headers={"Accept-Language": "de-DE,de;q=0.9"})
+    assert "Entitäten je Klasse" in by_browser.get_data(as_text=True)
+    data = viewer_client.get("/id/region/sachsen.json?lang=en").get_json()
+    assert data["label"] == "Saxony"
+
+
+def test_labels_with_markup_are_escaped_everywhere(viewer_client):
+    iri_path = viewer_client.get("/search.json?q=%3Cimg").get_json()["results"][0]["href"]
+    for url in ["/", iri_path, "/announcements/xss-test-2020", "/announcements", "/overview",
+                "/id/programme/go-cluster"]:
+        html = viewer_client.get(url).get_data(as_text=True)
+        assert XSS_LABEL not in html, url
+        assert "<script>alert(2)</script>" not in html, url
+        assert "<b>bold</b>" not in html, url
+    assert "&lt;img src=x onerror=alert(1)&gt;" in viewer_client.get(iri_path).get_data(as_text=True)
+
+
+def test_pages_load_scripts_only_from_the_server(viewer_client):
+    for url in ["/", "/id/cluster/biosaxony", "/announcements/biosaxony-go-cluster-2014", "/overview"]:
+        response = viewer_client.get(url)
+        html = response.get_data(as_text=True)
+        assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+        for src in re.findall(r'<script[^>]*\bsrc="([^"]+)"', html):
+            assert src.startswith("/"), src
+        assert not re.search(r"<script(?![^>]*\b(src|type=\"application/json\"))[^>]*>", html), url
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+=", html), url  # no inline event handlers
+    assert viewer_client.get("/vendor/vis-network/vis-network.min.js").status_code == 200
+    assert viewer_client.get("/vendor/../pyproject.toml").status_code == 404
+
+
+def test_viewer_front_end_never_uses_inner_html_or_remote_urls():
+    for name in ["network.js", "entity.js", "announcement.js"]:
+        source = (web_dir() / "static" / "js" / name).read_text(encoding="utf-8")
+        assert "innerHTML" not in source and "insertAdjacentHTML" not in source, name
+        assert not re.search(r"https?://", source), name
+    mine = ["base.html", "index.html", "entity.html", "announcement.html", "announcements.html",
+            "overview.html", "partials/facts.html", "partials/bar_chart.html"]
+    for name in mine:
+        template = web_dir() / "templates" / name
+        text = template.read_text(encoding="utf-8")
+        assert "|safe" not in text.replace(" ", ""), template
+        assert not re.search(r"(src|href)=\"https?://", text), template
