@@ -176,17 +176,28 @@ def query(ctx, query, params, fmt, list_named):
 
 
 @cli.command()
-@click.option("-f", "--format", "fmt", default="turtle",
-              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld"]), show_default=True)
+@click.option("-f", "--format", "fmt", default="turtle", show_default=True,
+              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld",
+                                 "graphml", "gexf", "csv-nodes", "csv-edges", "html"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @click.option("--gzip", "gz", is_flag=True, help="Compress with gzip.")
-@click.option("--graph", help="Only this named graph.")
+@click.option("--graph", help="Only this named graph (IRI).")
+@click.option("--announcement", metavar="SLUG", help="Only this announcement's named graph.")
+@click.option("--focus", metavar="IRI", help="Only the neighbourhood of this resource (IRI, cg:Name or kind/slug).")
+@click.option("--depth", type=click.IntRange(0, 5), help="How many facts away from --focus [default 1].")
+@click.option("--class", "cls", metavar="CLASS", help="Only the instances of this class (cg:Cluster) with their facts.")
 @pass_ctx
-def export(ctx, fmt, output, gz, graph):
-    """Export the dataset (Turtle/N-Triples give the union; N-Quads/TriG keep the named graphs)."""
+def export(ctx, fmt, output, gz, graph, announcement, focus, depth, cls):
+    """Export the dataset (Turtle/N-Triples give the union; N-Quads/TriG keep the named graphs).
+
+    Also JSON-LD (named graphs kept), the network (GraphML, GEXF, CSV node and edge lists) and one
+    offline HTML page. Subsets: --announcement or --graph (one named graph), --focus with --depth
+    (a neighbourhood), --class (the instances of a class with their facts in and out).
+    """
     from clustergraph.export import export_dataset
 
-    export_dataset(ctx.store, fmt, output=output, gzip=gz, graph=graph)
+    export_dataset(ctx.store, fmt, output=output, gzip=gz, graph=graph, announcement=announcement,
+                   focus=focus, depth=depth, cls=cls, base=ctx.settings.base_iri)
 
 
 @cli.command()
