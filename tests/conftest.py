@@ -205,3 +205,6 @@ class LiveServer:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=10)
+        runner = self.server.app.extensions.get("clustergraph.query_runner")
+        if runner is not None:  # its query worker processes
+            runner.close()

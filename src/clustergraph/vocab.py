@@ -39,6 +39,9 @@ from rdflib.namespace import (
 ONTOLOGY_IRI = "https://w3id.org/clustergraph/ontology"
 DEFAULT_BASE = "https://w3id.org/clustergraph/"
 WD = Namespace("http://www.wikidata.org/entity/")
+# SPARQL 1.1 Service Description and the W3C format IRIs it names (the /sparql endpoint describes itself)
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 
 class CG(DefinedNamespace):

@@ -14,8 +14,10 @@ write; writes build their new content first and swap it in, so an exception leav
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
+import rdflib.plugins.sparql
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql import prepareQuery
@@ -41,6 +43,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from clustergraph.config import Settings
 
 
+# rdflib fetches the IRIs of FROM / FROM NAMED / USING graphs and LOAD sources over HTTP (USING
+# even when the graph is in the dataset); no query clustergraph runs may reach the network, so
+# graphs are only ever taken from the dataset (tests/test_hardening_endpoint.py holds this).
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+# rdflib's SPARQL parser (pyparsing) is not thread-safe: two threads parsing at once can leave
+# its parse actions permanently broken for the whole process ("expandTriples() missing 1 required
+# positional argument"). Every parse in this module holds this lock.
+_PARSER_LOCK = threading.Lock()
+
+
 def _checked_triple(triple: Triple) -> Triple:
     s, p, o = triple
     if not isinstance(s, (URIRef, BNode)) or not isinstance(p, URIRef) or not isinstance(o, (URIRef, BNode, Literal)):
@@ -64,6 +77,14 @@ class MemoryStore(Store):
     @classmethod
     def from_settings(cls, settings: "Settings") -> "MemoryStore":
         return cls()
+
+    @contextmanager
+    def quiesced(self) -> Iterator[None]:
+        """Hold this store's lock and the SPARQL parser's: ``os.fork()`` inside the block gives a
+        child whose copy of the data is consistent and whose locks are free once the block ends
+        in both processes (the query workers of :mod:`clustergraph.sparql_limits`)."""
+        with _PARSER_LOCK, self._lock:
+            yield
 
     @property
     def dataset(self) -> Dataset:
@@ -99,7 +120,8 @@ class MemoryStore(Store):
         max_rows: int | None = None,
     ) -> QueryResult:
         try:
-            prepared = prepareQuery(sparql)
+            with _PARSER_LOCK:
+                prepared = prepareQuery(sparql)
         except Exception as exc:  # rdflib raises pyparsing errors and bare Exceptions
             raise query_error(str(exc)) from None
         init = {Variable(variable_name(k)): v for k, v in (bindings or {}).items()}
@@ -126,7 +148,8 @@ class MemoryStore(Store):
         midway the dataset is restored from a snapshot taken before (a copy of every quad;
         fine for the small data this back-end is for)."""
         try:
-            parsed = translateUpdate(parseUpdate(sparql))
+            with _PARSER_LOCK:
+                parsed = translateUpdate(parseUpdate(sparql))
         except Exception as exc:  # rdflib raises pyparsing errors and bare Exceptions
             raise query_error(str(exc)) from None
         with self._lock:

@@ -163,6 +163,20 @@ class OxigraphStore(Store):
     def from_settings(cls, settings: "Settings") -> "OxigraphStore":
         return cls(settings.store_path)
 
+    @classmethod
+    def read_only(cls, path: str | Path) -> "OxigraphStore":
+        """The store at ``path`` opened read-only while another store object (in this or another
+        process) holds it for writing; it sees the data as of opening. Used by the query worker
+        processes of :mod:`clustergraph.sparql_limits`; never write to it or close it."""
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        try:
+            store._inner = ox.Store.read_only(str(store.path))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(_open_error_message(store.path, exc)) from None
+        store._dataset = None
+        return store
+
     # --- access ---------------------------------------------------------------------------
 
     @property
