@@ -158,8 +158,10 @@ def query(ctx, query, params, fmt, list_named):
     from clustergraph import sparql
 
     if list_named:
-        for named in sparql.list_queries():
-            click.echo(f"@{named.name:28} {named.title}")
+        named_queries = sparql.list_queries()
+        width = max((len(q.name) for q in named_queries), default=0) + 2
+        for named in named_queries:
+            click.echo(f"@{named.name:{width}}{named.title}")
         return
     if query is None or query == "-":
         query = sys.stdin.read()
@@ -171,7 +173,7 @@ def query(ctx, query, params, fmt, list_named):
         if not sep:
             raise click.UsageError(f"--param {item!r} is not KEY=VALUE")
         bound[key] = value
-    result = sparql.run_query(ctx.store, query, bound)
+    result = sparql.run_query(ctx.store, query, bound, base=ctx.settings.base_iri)
     click.echo(sparql.format_result(result, fmt), nl=False)
 
 
