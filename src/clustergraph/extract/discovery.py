@@ -1,0 +1,215 @@
+"""Registering the names pass one discovers (see :mod:`clustergraph.extract.finders`)."""
+
+from __future__ import annotations
+
+import re
+
+from clustergraph.extract import finders as D
+from clustergraph.extract import mentions as M
+from clustergraph.extract import names as N
+from clustergraph.extract.lexicon import GENERIC_NAME_WORDS
+from clustergraph.extract.names import classify, clean_name, name_chunk_after
+from clustergraph.extract.persons import find_persons, find_roles
+from clustergraph.extract.places import _GENERIC_ORG
+from clustergraph.extract.resolve import Referent, Registry
+from clustergraph.extract.sentences import Sentence
+
+_SEAT = re.compile(
+    r"\b(?:Sitz|sitzt|sitzen|ansässig|based|located|headquartered|gegründet|[Ff]ounded(?:\s+in\s+\d{4})?|"
+    r"befindet\s+sich|Standort|office|offices|Geschäftsstelle|Büro|cluster|network|Netzwerk|Cluster)\s+(?:in|aus)\s+(?=[A-ZÄÖÜ])"
+)
+_WHERE_SEAT = re.compile(r"\bin\s+(?=[A-ZÄÖÜ][\w-]+,?\s+(?:wo|where)\s+(?:der|die|das|the|it|er|sie)\s+(?:\w+\s+){0,2}?(?:seinen\s+Sitz|ihren\s+Sitz|ansässig|is\s+based|has\s+its))")
+_NAMED_LABEL = re.compile(r"\b(?:Qualitäts|Landes|Cluster)?[Ll]abels?\s+[„“\"»]")
+_AREA = re.compile(r"\b(?:from|in)\s+the\s+(?=[A-Z])")
+_AREA_AFTER = re.compile(r"^\s+(?:area|region|metropolitan\s+region)\b")
+_REGION_DE = re.compile(r"\b(?:aus|in)\s+der\s+(?:Metropol)?[Rr]egion\s+(?=[A-ZÄÖÜ])")
+_MINISTRY_HINT = re.compile(r"inisteri|Ministr|ministr")
+_PROGRAMME_HINT = re.compile(r"[Pp]rogram|[Ww]ettbewerb|[Ii]nitiative|[Cc]ompetition|[Ss]cheme|[Oo]ffensive|[Ss]trategie|"
+                             r"Award|Challenge")
+_LEGAL_HINT = re.compile(r"e\.\s?V|GmbH|AG\b|Ltd|Inc\b|LLC|plc|GbR|mbH|UG\b|SE\b")
+_SEAT_HINT = re.compile(r"Sitz|sitz|ansässig|based|located|headquartered|gegründet|ounded|befindet|Standort|office|"
+                        r"Geschäftsstelle|Büro|luster|etwork|etzwerk")
+_REGION_HINT = re.compile(r"egion|area|Kreis")
+_WHERE_HINT = re.compile(r"\s(?:wo|where)\s")
+_ORG_HINT = re.compile(r"Commission|Kommission|Agency|Secretariat|Fund|Foundation|University|Association|Council|Institut|"
+                       r"Chamber|Union|Bank|Office|Universität|Hochschule|Stiftung")
+_REGION_NOUN = re.compile(r"\b(?:(?:Metropol)?[Rr]egion|Landkreis|Kreis)\s+(?=[A-ZÄÖÜ])|(?<=\s)(?=[A-ZÄÖÜ][\w-]+\s+(?:region|area)\b)")
+_CLUSTER_HINT = re.compile(r"[Cc]luster|[Nn]etz|[Nn]etwork|Verbund|Bündnis")
+_OTHER_TYPES = ("Programme", "Ministry", "Region", "Label", "Sector")
+
+
+def _other_type(registry: Registry, name: str, wanted: str) -> bool:
+    ref = registry.known(name)
+    return ref is not None and ref.type != wanted and ref.type in _OTHER_TYPES
+
+
+def _camel_alias(registry: Registry, ref: Referent, name: str) -> None:
+    words = name.split()
+    if len(words) >= 2 and len(words[0]) >= 5 and re.search(r"[a-z][A-Z]|\d", words[0]) and \
+            registry.known(words[0]) is None:
+        ref.add_alias(words[0])
+        registry.remember(ref, words[0])
+
+
+def discover(text: str, sentences: list[Sentence], registry: Registry, title: Sentence | None,
+             place: str | None) -> dict:
+    """Register every name the cues reveal; returns what later stages need."""
+    found: dict = {"spans": [], "list_items": {}, "title_subject": None, "about": [], "roles": [], "persons": []}
+    spans = found["spans"]
+    if place:
+        registry.get(place, "Region")
+    for s in sentences:
+        if not _MINISTRY_HINT.search(s.text):
+            continue
+        for c in N.find_ministries(text, s.start, s.end):
+            spans.append((c.start, c.end, registry.get(c.name, "Ministry", surface=c.surface, attrs=c.attrs)))
+    for s in sentences:
+        if not _PROGRAMME_HINT.search(s.text):
+            continue
+        for c in D.find_programme_names(text, s.start, s.end):
+            short = c.attrs.get("short")
+            known = registry.known(short, "Programme") if short else None
+            if known is not None:
+                known.add_alias(c.name)
+                registry.remember(known, c.name)
+                spans.append((c.start, c.end, known))
+                continue
+            if _other_type(registry, c.name, "Programme") or (c.attrs.get("weak") and registry.known(c.name) is not None
+                                                               and registry.known(c.name).type != "Programme"):
+                continue
+            spans.append((c.start, c.end, registry.get(c.name, "Programme", surface=c.surface)))
+    if title is not None:
+        c = D.title_subject(title.text, title.start)
+        if c is not None and not _other_type(registry, c.name, "Cluster"):
+            ref = registry.get(c.name, "Cluster", surface=c.surface, attrs=c.attrs)
+            found["title_subject"] = ref
+            _camel_alias(registry, ref, c.name)
+    for s in sentences:
+        candidates = D.find_legal_form_names(text, s.start, s.end) if _LEGAL_HINT.search(s.text) else []
+        if _CLUSTER_HINT.search(s.text):
+            candidates += D.find_cluster_names(text, s.start, s.end)
+        if _ORG_HINT.search(s.text):
+            candidates += D.find_organisations(text, s.start, s.end)
+        for c in candidates:
+            if _other_type(registry, c.name, c.type) or M.SECTOR_PATTERN.fullmatch(c.name.lower()):
+                continue  # known as something else, or only a sector word ("Cluster Nanotechnologie")
+            ref = registry.get(c.name, c.type, surface=c.surface, attrs={k: v for k, v in c.attrs.items() if k == "legal_form"})
+            for key in ("short", "long"):
+                if c.attrs.get(key) and not _other_type(registry, c.attrs[key], c.type):
+                    ref.add_alias(c.attrs[key])
+                    registry.remember(ref, c.attrs[key])
+            _camel_alias(registry, ref, c.name)
+            spans.append((c.start, c.end, ref))
+        line_start = s.start == 0 or text[s.start - 1] == "\n"
+        line_end = s.end == len(text) or text[s.end:s.end + 1] == "\n"
+        if line_start and line_end:
+            item = D.find_list_item(s.text, s.start)
+            if item is not None and not _other_type(registry, item.name, "Cluster"):
+                ref = registry.get(item.name, "Cluster", surface=item.surface)
+                _camel_alias(registry, ref, item.name)
+                found["list_items"][s.index] = (ref, item.attrs)
+            about = D.about_heading(s.text, s.start)
+            if about is not None:
+                ref = registry.known(about.name) or _owner_of_word(registry, about.name) or \
+                    registry.get(about.name, "Cluster", surface=about.surface)
+                found["about"].append((s.index, ref))
+        for pattern, hint in ((_SEAT, _SEAT_HINT), (_REGION_DE, _REGION_HINT), (_WHERE_SEAT, _WHERE_HINT),
+                              (_REGION_NOUN, _REGION_HINT)):
+            if not hint.search(s.text):
+                continue
+            for match in pattern.finditer(text, s.start, s.end):
+                span = N.name_chunk_after(text, match.end(), limit=4)
+                if span and span[1] <= s.end:
+                    name = text[span[0]:span[1]]
+                    if registry.known(name) is None:
+                        registry.get(name, "Region")
+        for match in (_AREA.finditer(text, s.start, s.end) if _REGION_HINT.search(s.text) else ()):
+            span = N.name_chunk_after(text, match.end(), limit=3)
+            if span and span[1] <= s.end and _AREA_AFTER.match(text[span[1]:s.end]):
+                name = text[span[0]:span[1]]
+                if registry.known(name) is None:
+                    registry.get(name, "Region")
+        for role in find_roles(text, s.start, s.end):
+            found["roles"].append((s.index, role))
+            if role.org_text and not _GENERIC_ORG.match(role.org_text.strip()):
+                register_org(registry, role.org_text.strip())
+        found["persons"].extend(find_persons(text, s.start, s.end))
+    for s in sentences:
+        for match in (_NAMED_LABEL.finditer(text, s.start, s.end) if "abel" in s.text else ()):
+            span = N.name_chunk_after(text, match.end() - 1)
+            if span and span[1] <= s.end:
+                name = N.strip_quotes(text[span[0]:span[1]])
+                if name and not re.search(r"\b(?:GOLD|SILVER|BRONZE|Gold|Silber|Silver|Bronze)\b", name):
+                    spans.append((span[0], span[1], registry.get(name, "Label", surface=text[match.start():span[1]])))
+        for long_start, long_end, acronym, _, _ in (N.find_acronym_definitions(text, s.start, s.end) if "(" in s.text else ()):
+            _register_acronym(text, registry, spans, long_start, long_end, acronym)
+    return found
+
+
+def initials(name: str) -> str:
+    """``Umwelttechnik Forum Augsburg 4`` -> ``UFA4``: the letters an unexplained acronym is made of."""
+    return "".join(w[0] if not w.isdigit() else w for w in re.findall(r"[^\W_]+", name) if w[0].isupper() or w.isdigit())
+
+
+def _owner_of_word(registry: Registry, name: str) -> Referent | None:
+    """``Allianz``/``PortLog``: one word of exactly one known organisation's longer name, or its initials."""
+    if " " in name.strip():
+        return None
+    acronym = N.looks_like_acronym(name) and len(name) >= 3
+    owners = {id(r): r for r in registry.referents if r.type in ("Cluster", "Organisation")
+              and "merged_into" not in r.attrs and r.name != name
+              and (name in r.name.split() or (acronym and initials(r.name).upper() == name.upper()))}
+    if len(owners) != 1:
+        return None
+    ref = next(iter(owners.values()))
+    ref.add_alias(name)
+    registry.remember(ref, name)
+    return ref
+
+
+def register_org(registry: Registry, text: str) -> Referent | None:
+    """An organisation named next to a role noun and nowhere else (``Sprecherin von X``)."""
+    span = name_chunk_after(text, 0, limit=6, allow_lower_brand=" " not in text.strip())
+    if span is None or span != (0, len(text)):
+        return None
+    name = clean_name(text)
+    if not name or name.lower() in GENERIC_NAME_WORDS:
+        return None
+    known = registry.known(name)
+    if known is not None:
+        return known
+    owner = _owner_of_word(registry, name)
+    if owner is not None:
+        return owner
+    kind = classify(name)
+    return registry.get(name, kind if kind in ("Cluster", "Organisation") else "Organisation")
+
+
+
+def _register_acronym(text: str, registry: Registry, spans: list, long_start: int, long_end: int, acronym: str) -> None:
+    for start, end, ref in sorted(spans, key=lambda span: span[0]):
+        if abs(end - long_end) <= 2 and start < long_end:
+            ref = Registry.final(ref)
+            ref.add_alias(acronym)
+            other = registry.known(acronym)
+            if other is not None and other is not ref and other.entry is None and other.type in ("Cluster", "Organisation"):
+                registry.merge(ref, other)  # "ACOD" was met first as an organisation of its own
+            registry.remember(ref, acronym)
+            return
+    long_text = text[long_start:long_end]
+    words = long_text.split()
+    for i in range(len(words)):
+        ref = registry.known(" ".join(words[i:]))
+        if ref is not None:
+            ref.add_alias(acronym)
+            registry.remember(ref, acronym)
+            return
+    known = registry.known(acronym)
+    if known is not None:
+        known.add_alias(long_text)
+        registry.remember(known, long_text)
+        return
+    if len(words) >= 2:
+        ref = registry.get(N.strip_quotes(long_text), N.classify(long_text))
+        ref.add_alias(acronym)
+        registry.remember(ref, acronym)

@@ -1,0 +1,288 @@
+"""People and the offices they hold: ``André Hofmann, Geschäftsführer von X``, ``X's managing
+director Jane Doe``, ``Vorstandsvorsitzender ist Prof. Dr. Y``, ``headed by Dr. Z``.
+
+Titles (Dr., Prof., Dr.-Ing.) are stripped from names. A role is tied to the organisation named
+right after the role noun (``von X``, ``des Netzwerks``, ``of X``), or written before it
+(``X-Geschäftsführer``, ``X's managing director``); a quoted person with no role noun next to
+their name holds no office. Deputies, former and outgoing office holders are marked so that
+the relation stage can drop them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clustergraph.extract.lexicon import (
+    MANAGING_DIRECTOR_DE,
+    MANAGING_DIRECTOR_EN,
+    PERSON_TITLES,
+    SPOKESPERSON_DE,
+    SPOKESPERSON_EN,
+)
+
+_UP = "A-ZÄÖÜÉŁŠŽČ"
+_LOW = "a-zäöüßéèáàíóúøåæçñłšžčěřń"
+_N = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_NOT_FIRST = (r"(?!(?:Staatssekretär|Staatssekretärin|Minister|Ministerin|Dr|Prof|Herr|Frau|Geschäftsführer|Geschäftsführerin|"
+              r"Sprecher|Sprecherin|Vorsitzende|Vorsitzender|Der|Die|Das|The|Managing|Chair|Director|Professor|Ministerial|"
+              r"Landrat|Oberbürgermeister|Bürgermeister|Präsident|Präsidentin|Chief|State|Secretary)\b)")
+PERSON = (
+    rf"(?P<titles>{PERSON_TITLES}*){_NOT_FIRST}(?P<name>{_N}(?:\s+{_N})?(?:\s+[{_UP}]\.)?\s+"
+    rf"(?:(?:von|van|de|zu|di|da|le)\s+(?!(?:der|dem|den|des|die)\b))?{_N})(?![\w-])"
+)
+_MD = f"{MANAGING_DIRECTOR_DE}|{MANAGING_DIRECTOR_EN}"
+_SP = f"{SPOKESPERSON_DE}|{SPOKESPERSON_EN}"
+_MODS = (
+    r"(?:(?P<mod>(?i:founding|Gründungs-?|neue[rn]?|new|langjährige[rn]?|long-standing|amtierende[rn]?|designierte[rn]?|"
+    r"stellvertretende[rn]?|deputy|vice|ehemalige[rn]?|former|bisherige[rn]?|previous|scheidende[rn]?|"
+    r"outgoing|interim|kommissarische[rn]?|alleinige[rn]?|zweite[rn]?|künftige[rn]?|designierte[rn]?|incoming|future|"
+    r"designated|Co-|co-))\s*)"
+)
+_ORG_PREP = r"(?:von|vom|des|der|beim|bei|of|at|of the|at the|for|for the)"
+_NOT_CURRENT = re.compile(r"^(?:stellvertretende[rn]?|deputy|vice|ehemalige[rn]?|former|bisherige[rn]?|previous|"
+                          r"scheidende[rn]?|outgoing|zweite[rn]?|founding|late|verstorbene[rn]?|künftige[rn]?|"
+                          r"designierte[rn]?|incoming|future|designated)$", re.IGNORECASE)
+# the person left the office: "left the network", "ist ausgeschieden", "retired"
+LEFT = re.compile(r"\b(?:left|leaves|leaving|retired|retires|stepped\s+down|steps\s+down|resigned|verlässt|verließ|verlassen|"
+                  r"ausgeschieden|scheidet\s+aus|schied\s+aus|Ruhestand|abgelöst|übergibt|übergab|handed\s+over|hands\s+over)\b")
+
+# "André Hofmann, Geschäftsführer von X" / "Dr. Anna L. of Uni H, spokesperson of X"
+PERSON_ROLE = re.compile(
+    rf"{PERSON}(?P<affil>\s+(?:of|from|von|vom|aus|at)\s+[^,;:()]{{2,60}}?|\s*\([^)]{{2,80}}\))?,\s+"
+    rf"(?:(?:die|der|the|seit\s+\d{{4}}|since\s+\d{{4}})\s+|who\s+(?:has\s+been|is|was|had\s+been|is\s+now)\s+(?:the\s+)?|"
+    rf"(?:der|die)\s+(?:seit\s+\S+\s+)?(?:als\s+)?)?{_MODS}?(?P<role>{_MD}|{_SP})(?![\w-])"
+)
+# "Dr. Anna Berger ist neue Geschäftsführerin von X", "Jane Doe is the new managing director of X"
+PERSON_IS_ROLE = re.compile(
+    rf"{PERSON}\s+(?:ist|wird|bleibt|is|becomes|became|remains|was|war)\s+(?:(?:seit\s+\S+|die|der|the|ab\s+sofort|now|nun|jetzt)\s+)*"
+    rf"{_MODS}?(?P<role>{_MD}|{_SP})(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:.]{{2,60}})?"
+)
+# "Geschäftsführerin Dr. Jane Doe", "Vorstandsvorsitzender ist Prof. Y", "Chair of the board: Z"
+ROLE_PERSON = re.compile(
+    rf"(?:(?P<orgpre>[\w][\w\-]*?)-)?{_MODS}?(?P<role>{_MD}|{_SP})(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:]{{2,60}}?)?"
+    rf"(?:\s*[,:]\s*|\s+(?:ist|is|ist seit \d{{4}}|wird|bleibt|remains)\s+|\s+)(?![a-zäöü])" + PERSON
+)
+# "X's managing director Jane Doe"
+POSSESSIVE_ROLE = re.compile(rf"(?P<org>[\w][\w\s\-&]{{1,50}}?)[’']s\s+{_MODS}?(?P<role>{_MD}|{_SP})\s+{PERSON}")
+# "The cluster management is headed by Dr. Jonas Weber" / "geleitet von"
+HEADED_BY = re.compile(
+    rf"(?P<what>[Cc]luster ?management|[Cc]lustermanagement|[Gg]eschäftsstelle|[Mm]anagement|office|[Cc]luster|[Nn]etzwerk|network)"
+    rf"[^.;]{{0,60}}?\b(?:is|are|was|wird|werden)?\s*(?:headed|led|managed|run|geleitet|geführt)\s+(?:by|von|durch)\s+{PERSON}"
+)
+# "Die Geschäftsführung des Clusters liegt (weiterhin) bei PERSON"
+LIES_WITH = re.compile(
+    rf"(?P<role>Geschäftsführung|Leitung\s+der\s+Geschäftsstelle|Sprecherrolle|Vorsitz)(?P<roleorg>\s+(?:des|der|von)\s+[^.;]{{2,60}}?)?\s+"
+    rf"(?:liegt|lag)\s+(?:\w+\s+)?(?:bei|in\s+den\s+Händen\s+von)\s+{PERSON}"
+)
+# "PERSON übernimmt die Geschäftsführung", "PERSON takes over as managing director"
+TAKES_OVER = re.compile(
+    rf"{PERSON}\s+(?:übernimmt|übernahm|hat\s+.{{0,40}}?übernommen|takes over|took over|has taken over)\s+"
+    rf"(?:(?:zum|am|ab|from|on|in)\s+[^,]{{0,30}}?\s+)?(?:(?:die|den|das|the|as)\s+)?"
+    rf"(?P<role>Geschäftsführung|Leitung|Vorsitz|Sprecherrolle|Amt des Sprechers|{_MD}|{_SP})"
+)
+# "has appointed Dr. Laura Fischer as Managing Director of X", "wurde Dr. Y zur Geschäftsführerin ... ernannt"
+APPOINTED = re.compile(
+    rf"(?:appointed|named|elected|ernannt|berufen|bestellt|gewählt|wählte|wählten|ernannte|berief|bestellte)"
+    rf"(?:\s+(?:am|on|in|im|zum|mit)\s+[^,]{{1,25}}?(?=\s+(?:Prof|Dr|Herr|Frau|[A-ZÄÖÜ][a-zäöü]+\s+[A-ZÄÖÜ])))?\s+{PERSON}(?:,[^,]{{1,90}},)?\s+"
+    rf"(?:as|zum|zur|als)\s+(?:(?:the|den|die|neue[nr]?|new)\s+)*(?P<role>{_MD}|{_SP})"
+    rf"(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:]{{2,60}}?)?(?=[,;:.]|\s+(?:effective|mit|ab|zum|from|on)\b|$)"
+)
+# "Zum 1. Juli übernimmt Dr. Y die Leitung der Geschäftsstelle"
+TAKES_OVER_INVERTED = re.compile(
+    rf"\b(?:übernimmt|übernahm|übernehmen)\s+{PERSON}\s+(?:die|den|das)\s+(?P<role>Geschäftsführung|Leitung(?:\s+der\s+Geschäftsstelle)?|"
+    rf"Vorsitz|Sprecherrolle|Clustermanagement)"
+)
+QUOTED_PERSON = re.compile(
+    rf"(?:sagt|sagte|erklärt|erklärte|betont|betonte|so|meint|ergänzt|ergänzte|freut sich|said|says|explains|explained|"
+    rf"adds|added|according to|comments|commented|notes|noted)\s+{PERSON}"
+)
+SUCCESSION = re.compile(rf"\b(?:folgt auf|tritt die Nachfolge von|Nachfolge von|Nachfolger(?:in)? von|succeeds|replaces|löst|"
+                        rf"takes over from|took over from|übernimmt von|übernahm von|successor to|successor of)\s+"
+                        rf"{PERSON.replace('?P<titles>', '?P<titles2>').replace('?P<name>', '?P<name2>')}")
+
+
+_FUTURE_ROLE = re.compile(r"\b(?:soll|sollen|wird\s+(?:\S+\s+){0,6}?(?:werden|antreten|übernehmen)|will\s+(?:become|take\s+over|join)|"
+                          r"is\s+to\s+(?:become|take)|from\s+next|ab\s+nächste[mn])\b")
+_ROLE_HINT = re.compile(r"geschäftsf|sprecher|vorsitz|vorstand|präsident|director|ceo|chief|chair|spokes|president|leitung|"
+                        r"headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|manager")
+_ANY_ROLE = re.compile(rf"{_MD}|{_SP}|headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|Geschäftsführung|Leitung|Vorsitz")
+_ANY_PERSON_CUE = re.compile(r"sagt|erklärt|betont|so\s|meint|ergänzt|freut|said|says|explain|add|according|comment|note|"
+                             r"Staatssekretär|Minister|Bürgermeister|State Secretary|Mayor|Professor")
+
+
+@dataclass
+class RoleFinding:
+    """A person said to hold an office in an organisation (the organisation may be implicit)."""
+
+    person: str
+    person_span: tuple[int, int]
+    role: str  # "managing director of" / "spokesperson of"
+    org_text: str | None  # the organisation as written next to the role, or None
+    org_span: tuple[int, int] | None
+    current: bool
+    confidence: float
+    titles: str = ""
+
+
+def role_relation(role: str) -> str:
+    """``Geschäftsführerin`` -> ``managing director of``; ``Sprecher`` -> ``spokesperson of``."""
+    if re.fullmatch(_MD, role) or role in ("Geschäftsführung", "Leitung", "Clustermanagement") or role.startswith("Leitung der Geschäftsstelle"):
+        return "managing director of"
+    return "spokesperson of"
+
+
+def clean_person(name: str) -> str:
+    """A person's name without titles or surrounding white space.
+
+    >>> clean_person("Prof. Dr.-Ing. Jens  Matthiesen")
+    'Jens Matthiesen'
+    """
+    name = " ".join(name.split())
+    return re.sub(rf"^{PERSON_TITLES}+", "", name).strip()
+
+
+def _org(match: re.Match, group: str, prep: bool = True) -> tuple[str | None, tuple[int, int] | None]:
+    text = match.group(group)
+    if not text:
+        return None, None
+    start = match.start(group)
+    if prep:
+        m = re.match(rf"\s+{_ORG_PREP}\s+", text)
+        if m:
+            start += m.end()
+            text = text[m.end():]
+    text = text.rstrip()
+    return text, (start, start + len(text))
+
+
+def find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
+    """Role statements inside ``text[start:end]`` (one sentence)."""
+    found: list[RoleFinding] = []
+    if not _ROLE_HINT.search(text[start:end].lower()):
+        return found
+    cues = [m.start() for m in _ANY_ROLE.finditer(text, start, end)]
+    if not cues:
+        return found
+    # look only around the role words: windows of the sentence, merged
+    windows: list[list[int]] = []
+    for cue in cues:
+        lo, hi = max(start, cue - 160), min(end, cue + 160)
+        if lo > start:
+            space = text.find(" ", lo, cue)
+            lo = space + 1 if space >= 0 else cue
+        if hi < end:
+            space = text.rfind(" ", cue, hi)
+            hi = space if space > cue else hi
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    if len(windows) == 1 and windows[0] == [start, end]:
+        return _find_roles(text, start, end)
+    for lo, hi in windows:
+        for role in _find_roles(text, lo, hi):
+            if not any(f.person_span == role.person_span for f in found):
+                found.append(role)
+    return found
+
+
+def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
+    segment = text[start:end]
+    found: list[RoleFinding] = []
+
+    def add(m, role, org, org_span, confidence, name_group="name", mod=None):
+        s, e = m.span(name_group)
+        current = not (mod and _NOT_CURRENT.match(mod.strip().rstrip("-")))
+        tail = segment[m.end(name_group):m.end(name_group) + 120]
+        if LEFT.search(re.split(r"[.;]", tail)[0]) or _FUTURE_ROLE.search(re.split(r"[.;]", tail)[0]):
+            current = False
+        span = (start + org_span[0], start + org_span[1]) if org_span else None
+        found.append(RoleFinding(clean_person(m.group(name_group)), (start + s, start + e), role_relation(role),
+                                 org, span, current, confidence, m.group("titles") or ""))
+
+    for m in PERSON_ROLE.finditer(segment):
+        after = segment[m.end():]
+        om = re.match(rf"\s+{_ORG_PREP}\s+", after) or re.match(r"\s+(?=[A-ZÄÖÜ„“\"a-z])", after)
+        org, span = None, None
+        if om:
+            chunk = re.match(r"[^,;:()]{1,70}", after[om.end():])
+            if chunk:
+                org = chunk.group(0).strip().rstrip(".")
+                o_start = m.end() + om.end()
+                span = (o_start, o_start + len(org))
+        add(m, m.group("role"), org, span, 0.9, mod=m.group("mod"))
+    for m in PERSON_IS_ROLE.finditer(segment):
+        org, span = _org(m, "roleorg")
+        add(m, m.group("role"), org, span, 0.85 if org else 0.75, mod=m.group("mod"))
+    for m in POSSESSIVE_ROLE.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        org = m.group("org").strip()
+        words = org.split()
+        keep = []
+        for w in reversed(words):
+            if w[:1].isupper() or re.search(r"[A-Z0-9]", w):
+                keep.insert(0, w)
+            else:
+                break
+        if not keep:
+            continue
+        org = " ".join(keep)
+        o_end = m.end("org")
+        add(m, m.group("role"), org, (o_end - len(org), o_end), 0.85, mod=m.group("mod"))
+    for m in APPOINTED.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        org, span = _org(m, "roleorg")
+        add(m, m.group("role"), org, span, 0.85 if org else 0.75)
+    for m in ROLE_PERSON.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        if m.group("orgpre") and m.group("orgpre")[0].isupper() is False and not re.search(r"[A-Z]", m.group("orgpre")):
+            org, span = m.group("orgpre"), m.span("orgpre")
+        elif m.group("orgpre"):
+            org, span = m.group("orgpre"), m.span("orgpre")
+        else:
+            org, span = _org(m, "roleorg")
+        add(m, m.group("role"), org, span, 0.85 if org else 0.7, mod=m.group("mod"))
+    for m in LIES_WITH.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        org, span = _org(m, "roleorg")
+        add(m, m.group("role"), org, span, 0.8 if org else 0.75)
+    for m in HEADED_BY.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        add(m, "Geschäftsführung", None, None, 0.75)
+    for m in TAKES_OVER_INVERTED.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        add(m, "Geschäftsführung" if m.group("role") != "Vorsitz" else "Vorsitz", None, None, 0.75)
+    for m in TAKES_OVER.finditer(segment):
+        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+            continue
+        add(m, m.group("role"), None, None, 0.75)
+    for m in SUCCESSION.finditer(segment):
+        s2 = start + m.start("name2")
+        for f in found:
+            if f.person_span[0] <= s2 < f.person_span[1]:
+                f.current = False
+    return found
+
+
+def find_persons(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """Quoted or role-bearing persons: ``(start, end, name, titles)``."""
+    segment = text[start:end]
+    people = []
+    if not _ANY_PERSON_CUE.search(segment):
+        return people
+    for pattern in (QUOTED_PERSON,):
+        for m in pattern.finditer(segment):
+            s, e = m.span("name")
+            people.append((start + s, start + e, clean_person(m.group("name")), m.group("titles") or ""))
+    for m in re.finditer(rf"(?:Staatssekretär(?:in)?|Minister(?:in)?|Bürgermeister(?:in)?|State Secretary|Minister|Mayor|"
+                         rf"Professor(?:in)?)\s+{PERSON}", segment):
+        s, e = m.span("name")
+        people.append((start + s, start + e, clean_person(m.group("name")), m.group("titles") or ""))
+    return people

@@ -1,0 +1,283 @@
+"""The extraction pipeline: normalise, split, discover names, find mentions, find facts, assemble.
+
+See :func:`extract_text`. Stages: :mod:`normalize` -> :mod:`sentences` -> :mod:`metadata` ->
+:mod:`discovery` (pass one: names) -> :mod:`mentions` (pass two: every mention) -> :mod:`relations`
+and :mod:`places` (pass three: facts) -> :mod:`figures` -> the :class:`FactsDocument`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from clustergraph.extract import mentions as M
+from clustergraph.extract import labels, lists, places, relations, tables
+from clustergraph.extract.context import ORG_TYPES, FactCandidate, Context, SentenceInfo
+from clustergraph.extract.dates import find_dates
+from clustergraph.extract.discovery import discover
+from clustergraph.extract.figures import find_numbers
+from clustergraph.extract.gazetteer import Gazetteer, default_gazetteer
+from clustergraph.extract.language import detect_language
+from clustergraph.extract.metadata import announcement_id, find_dateline, find_issued, find_kind, find_title
+from clustergraph.extract.normalize import normalize
+from clustergraph.extract.patterns import ANAPHOR, ANAPHOR_SUBJECT_START, EVENT_DATE
+from clustergraph.extract.resolve import Referent, Registry
+from clustergraph.extract.sentences import split_sentences
+from clustergraph.model import Announcement, Entity, Fact, FactsDocument, Figure
+
+log = logging.getLogger(__name__)
+_CONTACT = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner|Media\s+contact|Press\s+contact|Contact)\b", re.I)
+
+
+@dataclass
+class Finding:
+    """One problem or remark about an extraction."""
+
+    severity: str  # "error", "warning", "info"
+    message: str
+    location: str | None = None
+
+
+@dataclass
+class ExtractionResult:
+    document: FactsDocument
+    report: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.report if f.severity == "error"]
+
+
+def _paragraph_index(text: str, position: int, breaks: list[int]) -> int:
+    return sum(1 for b in breaks if b < position)
+
+
+def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer | None = None,
+                 media_type: str = "text/plain") -> ExtractionResult:
+    """Extract the facts of one announcement (see the package docstring)."""
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    report: list[Finding] = []
+    normalized = normalize(text, media_type)
+    body = normalized.text
+    sentences = split_sentences(body)
+    language = detect_language(body)
+    dateline = find_dateline(sentences)
+    issued = dateline[1] if dateline else find_issued(sentences, normalized.hints)
+    place = dateline[2] if dateline else None
+    title, title_sentence = find_title(sentences, body, normalized.hints)
+    kind = find_kind(sentences, media_type, dateline is not None)
+    announcement = Announcement(id=announcement_id(source, title), title=title, kind=kind, language=language,
+                                issued=issued, place=place, source=source, text=body)
+    document = FactsDocument(announcement=announcement)
+    if not sentences:
+        report.append(Finding("error", "no text left after normalisation", source))
+        return ExtractionResult(document, report)
+    if issued is None:
+        report.append(Finding("warning", "no issue date found (no dateline or date line)", source))
+
+    registry = Registry(gazetteer, date=issued, language=language)
+    found = discover(body, sentences, registry, title_sentence, place)
+    items = lists.find_list_items(body, sentences, registry)
+
+    breaks = [m.start() for m in re.finditer(r"\n\n", body)]
+    ctx = Context(text=body, language=language, issued=issued, registry=registry)
+    dateline_index = dateline[0].index if dateline else -1
+    ctx.dateline_index = dateline_index
+    block: Referent | None = None
+    lowered = body.lower()
+    about = dict(found["about"])
+    for s in sentences:
+        if s.index in about:
+            block = about[s.index]
+        elif block is not None and _CONTACT.match(s.text):
+            block = None
+        info = SentenceInfo(s, _paragraph_index(body, s.start, breaks))
+        info.is_title = title_sentence is not None and s.index == title_sentence.index
+        info.block = block
+        info.lower = lowered[s.start:s.end]
+        mentions = M.scan_names(body, s.start, s.end, registry)
+        mentions += M.scan_region_adjectives(body, s.start, s.end, registry)
+        mentions += M.scan_sectors(body, s.start, s.end, registry, lowered)
+        info.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        if s.index != dateline_index:
+            info.dates = find_dates(s.text, reference=issued)
+        info.labels = M.scan_labels(body, s.start, s.end)
+        ctx.infos.append(info)
+    for index, (ref, _) in found["list_items"].items():
+        ctx.list_items[index] = Registry.final(ref)
+    ctx.roles = [(ctx.infos[i], r) for i, r in found["roles"]]
+    ctx.subject = _main_subject(ctx, found)
+    ctx.programme = _main_programme(ctx)
+    ctx.event_date = next((i.dates[0].iso for i in ctx.infos if i.dates and EVENT_DATE.search(i.text)), None)
+
+    tables.table_facts(ctx)
+    relations.membership(ctx)
+    ctx.group = [Registry.final(item["ref"]) for item in items.values()]
+    lists.list_facts(ctx, items)
+    relations.run_by(ctx)
+    relations.funding(ctx)
+    relations.partners(ctx)
+    labels.labels(ctx)
+    places.located_in(ctx)
+    places.list_items(ctx, {i: attrs for i, (_, attrs) in found["list_items"].items()})
+    places.sectors(ctx)
+    places.network_sectors(ctx)
+    places.focus_sectors(ctx)
+    places.region_parts(ctx)
+    places.roles(ctx)
+    places.jurisdiction(ctx)
+    places.part_of(ctx)
+
+    document.facts = _assemble_facts(ctx)
+    document.figures = _figures(ctx)
+    for person in found["persons"]:
+        registry.get(person[2], "Person", use_gazetteer=False)  # titles are dropped, not kept as aliases
+    announcement.publisher = _publisher(ctx, found)
+    document.entities = _entities(ctx, document)
+    for severity, message, sentence in ctx.findings:
+        report.append(Finding(severity, message, f"{source or 'text'}:{sentence.start}-{sentence.end}"))
+    if not document.facts:
+        report.append(Finding("warning", "no facts found", source))
+    return ExtractionResult(document, report)
+
+
+def _main_subject(ctx: Context, found: dict) -> Referent | None:
+    subject = found.get("title_subject")
+    if subject is not None:
+        subject = Registry.final(subject)
+        if subject.type in ORG_TYPES:
+            return subject
+    for _, ref in found["about"]:
+        ref = Registry.final(ref)
+        if ref.type in ORG_TYPES:
+            return ref
+    counts = Counter(m.ref for i in ctx.infos for m in i.mentions if m.type == "Cluster" and m.kind == "name")
+    if counts:
+        ref, count = counts.most_common(1)[0]
+        if len(counts) == 1 or count >= 3:
+            return ref
+    return None
+
+
+def _main_programme(ctx: Context) -> Referent | None:
+    for info in ctx.infos:
+        if info.is_title:
+            progs = [m.ref for m in info.mentions if m.type == "Programme"]
+            if progs:
+                return progs[0]
+    counts = Counter(m.ref for i in ctx.infos for m in i.mentions if m.type == "Programme" and m.kind == "name")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _better(a: FactCandidate, b: FactCandidate) -> bool:
+    """Whether candidate ``a`` should replace ``b`` (same triple)."""
+    if bool(a.date) != bool(b.date):
+        return bool(a.date)
+    return a.confidence > b.confidence
+
+
+def _assemble_facts(ctx: Context) -> list[Fact]:
+    best: dict[tuple, FactCandidate] = {}
+    order: list[tuple] = []
+    for cand in ctx.facts:
+        subject, obj = Registry.final(cand.subject), Registry.final(cand.object)
+        key = (subject.id, cand.relation, obj.id)
+        if cand.relation == "partner of":
+            key = (min(subject.id, obj.id), cand.relation, max(subject.id, obj.id))
+        if key not in best:
+            best[key] = cand
+            order.append(key)
+        elif _better(cand, best[key]):
+            cand.confidence = max(cand.confidence, best[key].confidence)
+            best[key] = cand
+    facts = []
+    for key in order:
+        cand = best[key]
+        subject, obj = Registry.final(cand.subject), Registry.final(cand.object)
+        if cand.basis == "reference":
+            facts.append(Fact(subject.name, cand.relation, obj.name, None, places.REFERENCE_EVIDENCE, None, None,
+                              cand.confidence, "reference"))
+            continue
+        start, end = cand.evidence
+        facts.append(Fact(subject.name, cand.relation, obj.name, cand.date, ctx.text[start:end], start, end,
+                          cand.confidence, "text"))
+    return facts
+
+
+def _figures(ctx: Context) -> list[Figure]:
+    figures = []
+    seen: set[tuple] = set()
+    for info in ctx.infos:
+        if info.sentence.index == ctx.dateline_index:
+            continue
+        skip = [(d.start, d.end) for d in info.dates]
+        for number in find_numbers(info.text, ctx.language, skip):
+            subject = _figure_subject(ctx, info, number.start, number.number_end)
+            if subject is None:
+                continue
+            key = (Registry.final(subject).id, number.value, number.qualifier, number.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            figures.append(Figure(Registry.final(subject).name, number.unit or "count", number.value, number.unit,
+                                  number.qualifier, info.text, info.sentence.start, info.sentence.end))
+    return figures
+
+
+def _figure_subject(ctx: Context, info: SentenceInfo, position: int, end: int) -> Referent | None:
+    counted = next((m for m in info.mentions if m.type == "Programme" and 0 < info.rel(m.start) - end <= 2), None)
+    if counted is not None:
+        return counted.ref  # "one of 30 Euroclusters": the programme is what is counted
+    before = [m for m in info.mentions if m.type in ("Cluster", "Programme", "Organisation") and m.kind == "name"
+              and info.rel(m.end) <= position]
+    orgs = [m for m in before if m.type in ORG_TYPES]
+    if orgs:
+        return orgs[0].ref
+    if ANAPHOR_SUBJECT_START.match(info.text) and (info.block or ctx.subject):
+        return info.block or ctx.subject
+    if before:
+        return before[-1].ref
+    if ANAPHOR.search(info.text):
+        return info.block or ctx.subject
+    return ctx.recent_programme(info) or ctx.programme or ctx.subject
+
+
+def _publisher(ctx: Context, found: dict) -> str | None:
+    ref = None
+    for _, about in found["about"]:
+        ref = Registry.final(about)
+        break
+    if ref is None and ctx.subject is not None:
+        ref = ctx.subject
+    if ref is None and ctx.programme is not None:
+        runner = next((f.object for f in ctx.facts if f.relation == "run by" and f.subject is ctx.programme), None)
+        ref = runner
+    if ref is None:
+        return None
+    legal = [a for a in [ref.name, *ref.aliases] if re.search(r"\b(?:e\.\s?V\.?|GmbH|AG|gGmbH|Ltd\.?|Inc\.?)$", a)]
+    return legal[0] if legal else ref.name
+
+
+def _entities(ctx: Context, document: FactsDocument) -> list[Entity]:
+    used: dict[int, Referent] = {}
+    for cand in ctx.facts:
+        for ref in (cand.subject, cand.object):
+            ref = Registry.final(ref)
+            used.setdefault(ref.id, ref)
+    for info in ctx.infos:
+        for m in info.mentions:
+            ref = Registry.final(m.ref)
+            if m.kind in ("name", "adjective"):
+                used.setdefault(ref.id, ref)
+    for ref in ctx.registry.referents:
+        if ref.type == "Person" and "merged_into" not in ref.attrs:
+            used.setdefault(ref.id, ref)
+    if ctx.subject is not None:
+        used.setdefault(ctx.subject.id, ctx.subject)
+    names = {f.subject for f in document.figures}
+    for ref in ctx.registry.referents:
+        if ref.name in names and "merged_into" not in ref.attrs:
+            used.setdefault(ref.id, ref)
+    return [Entity(ref.name, ref.type, list(ref.aliases), ref.iri) for ref in sorted(used.values(), key=lambda r: r.id)]
