@@ -128,3 +128,18 @@ def test_reference_data_follows_the_base_iri_setting(memory_store):
     assert _ask(memory_store, "http://example.org/kg/id/region/sachsen", CG.partOf,
                 "http://example.org/kg/id/region/deutschland")
     assert URIRef("http://example.org/kg/graph/reference/regions") in memory_store.graphs()
+
+
+def test_facts_file_entities_resolve_to_known_iris_by_name_type_and_date(memory_store, tmp_path):
+    load_reference(memory_store)
+    path = tmp_path / "go-2014.json"
+    path.write_text(json.dumps({
+        "announcement": {"title": "t", "language": "de", "issued": "2014-07-18"},
+        "entities": [{"name": "Bundesministerium für Wirtschaft und Energie", "type": "Ministry", "aliases": ["BMWi"]},
+                     {"name": "Programm go-cluster", "type": "Programme", "aliases": []}],
+        "facts": [{"subject": "Programm go-cluster", "relation": "run by",
+                   "object": "Bundesministerium für Wirtschaft und Energie", "evidence": "x"}],
+    }), encoding="utf-8")
+    assert load_files(memory_store, [path]).ok
+    assert _ask(memory_store, "https://w3id.org/clustergraph/id/programme/go-cluster", CG.runBy,
+                "https://w3id.org/clustergraph/id/ministry/bmwi")

@@ -144,6 +144,20 @@ def source_metadata(path: Path) -> dict[str, str]:
     return {key: str(entry[key]) for key in _SOURCE_KEYS if key in entry}
 
 
+def resolve_entities(doc: FactsDocument, gazetteer) -> FactsDocument:
+    """Give the entities of a facts file the IRIs of known entities (reference data, earlier
+    announcements) they name: by name or alias, of the same type, valid at the issue date."""
+    for entity in doc.entities:
+        if entity.iri:
+            continue
+        for name in [entity.name, *entity.aliases]:
+            known = gazetteer.lookup(name, type=entity.type, date=doc.announcement.issued)
+            if known is not None:
+                entity.iri = known.iri
+                break
+    return doc
+
+
 def read_document(path: Path, *, gazetteer=None, max_bytes: int = 20_000_000) -> FactsDocument:
     """A facts JSON file as it is, or an announcement through the extractor.
 
@@ -152,7 +166,8 @@ def read_document(path: Path, *, gazetteer=None, max_bytes: int = 20_000_000) ->
     if path.name.lower().endswith(FACTS_SUFFIXES):
         from clustergraph.factsfile import load_facts
 
-        return load_facts(path)
+        doc = load_facts(path)
+        return resolve_entities(doc, gazetteer) if gazetteer is not None else doc
     from clustergraph.extract import extract_file
 
     doc = extract_file(path, gazetteer=gazetteer, max_bytes=max_bytes).document
@@ -173,7 +188,7 @@ def ingest_files(
 ) -> BatchResult:
     """Ingest announcements (.txt .md .html .pdf) and facts files (.json), one transaction each."""
     files = expand_paths(paths, ANNOUNCEMENT_SUFFIXES + FACTS_SUFFIXES)
-    if gazetteer is None and any(not f.name.lower().endswith(FACTS_SUFFIXES) for f in files):
+    if gazetteer is None and files:
         from clustergraph.extract import Gazetteer
 
         gazetteer = Gazetteer.from_store(store)
@@ -201,6 +216,10 @@ def rdf_format(path: Path) -> str:
     return RDF_FORMATS[suffix]
 
 
+# an empty file would replace its graph with nothing: refused, so loading never deletes data
+_NO_TRIPLES = "the file holds no triples (empty?); nothing was loaded"
+
+
 def load_rdf_file(store: Store, path: Path, *, base: str = DEFAULT_BASE, graph: URIRef | None = None) -> FileOutcome:
     """Load an RDF file. Triple formats go into one named graph (``graph``, or one named after the
     file); quad formats keep their graphs, each replaced in its own transaction."""
@@ -209,6 +228,8 @@ def load_rdf_file(store: Store, path: Path, *, base: str = DEFAULT_BASE, graph: 
         if fmt in ("nquads", "trig"):
             dataset = Dataset()
             dataset.parse(path, format=fmt)
+            if not any(len(g) for g in dataset.graphs()):
+                raise InputError(_NO_TRIPLES, source=str(path))
             default_target = graph if graph is not None else graph_iri("file", path.stem, base)
             total = 0
             for g in dataset.graphs():
@@ -223,6 +244,8 @@ def load_rdf_file(store: Store, path: Path, *, base: str = DEFAULT_BASE, graph: 
         raise
     except Exception as exc:  # parsers raise many types; name the file and the problem
         raise InputError(f"cannot parse as {fmt}: {exc}", source=str(path)) from None
+    if not len(data):
+        raise InputError(_NO_TRIPLES, source=str(path))
     target = graph if graph is not None else graph_iri("file", path.stem, base)
     store.replace_graph(target, data)
     return FileOutcome(path=str(path), graph=str(target), triples=len(data))
@@ -232,13 +255,16 @@ def load_files(store: Store, paths: Iterable[str | Path], *, base: str = DEFAULT
                validate: bool = True, progress: Callable[[Path], None] | None = None) -> BatchResult:
     """``clustergraph load``: RDF files and facts JSON files (not announcements)."""
     files = expand_paths(paths, tuple(RDF_FORMATS) + FACTS_SUFFIXES)
+    gazetteer = None
+    if any(path.name.lower().endswith(FACTS_SUFFIXES) for path in files):
+        from clustergraph.extract import Gazetteer
+
+        gazetteer = Gazetteer.from_store(store)
     batch = BatchResult()
     for path in files:
         try:
             if path.name.lower().endswith(FACTS_SUFFIXES):
-                from clustergraph.factsfile import load_facts
-
-                doc = load_facts(path)
+                doc = read_document(path, gazetteer=gazetteer)
                 doc.announcement.source = doc.announcement.source or path.name
                 outcome = store_document(store, doc, base=base, validate=validate)
                 outcome.path = str(path)
