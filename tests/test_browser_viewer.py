@@ -8,9 +8,7 @@ uncaught exceptions fail the test, and so would any dialog (``alert``) a page op
 from __future__ import annotations
 
 import random
-import threading
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,65 +16,28 @@ from rdflib import Literal
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from clustergraph.config import load_settings
+from clustergraph.server import create_app
 from clustergraph.vocab import CG, graph_iri, mint
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from conftest import BROWSER_MARKS, LiveServer
+
 XSS_LABEL = "<img src=x onerror=alert(1)>"
 MEMBERSHIP_SENTENCE = (
     "Im Juni 2014 wurde biosaxony in die Riege der exzellent vernetzten nationalen Innovationscluster aufgenommen."
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's /usr/bin/chromium is not installed"),
-]
-sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = BROWSER_MARKS
+pytest.importorskip("playwright.sync_api")
 
 
-class LiveServer:
+def serve(store) -> LiveServer:
     """The app over ``store`` on 127.0.0.1 and a free port, in a thread, until ``stop()``."""
-
-    def __init__(self, store):
-        from werkzeug.serving import WSGIRequestHandler, make_server
-
-        from clustergraph.server import create_app
-
-        class QuietHandler(WSGIRequestHandler):
-            def log_request(self, *args, **kwargs):  # the test output stays readable
-                pass
-
-        app = create_app(load_settings(environ={}, overrides={"store": "memory"}), store=store)
-        self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    return LiveServer(create_app(load_settings(environ={}, overrides={"store": "memory"}), store=store))
 
 
 @pytest.fixture
 def live(viewer_store):
-    server = LiveServer(viewer_store)
+    server = serve(viewer_store)
     yield server
     server.stop()
 
@@ -311,7 +272,7 @@ def synthetic_store(total: int = 5000):
 
 def test_a_5000_node_graph_draws(browser):
     store = synthetic_store(5000)
-    server = LiveServer(store)
+    server = serve(store)
     watched = Watched(browser)
     try:
         page = watched.page

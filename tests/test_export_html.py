@@ -14,11 +14,10 @@ from clustergraph.export import iter_export, make_subset, serialize_quads, subse
 from clustergraph.export_html import OFFLINE_CSP
 from clustergraph.store.oxigraph import OxigraphStore
 from clustergraph.vocab import mint
+from conftest import BROWSER_MARKS
 from test_export import EVIDENCE, QUADS
 
 BIOSAXONY = str(mint("cluster", "biosaxony"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 class _Page(HTMLParser):
@@ -93,33 +92,31 @@ def test_markup_in_the_data_stays_text(store):
     assert "&lt;/script&gt;&lt;b&gt;not markup&lt;/b&gt;" in html
 
 
-@pytest.mark.browser
-def test_the_page_opens_in_chromium_with_no_network_request_and_draws_its_nodes(page_html, tmp_path):
-    playwright = pytest.importorskip("playwright.sync_api")
+@BROWSER_MARKS[0]
+@BROWSER_MARKS[1]
+def test_the_page_opens_in_chromium_with_no_network_request_and_draws_its_nodes(page_html, tmp_path, browser):
     path = tmp_path / "subgraph.html"
     path.write_text(page_html, encoding="utf-8")
     expected_nodes = len(json.loads(parsed(page_html).texts["cg-data"])["nodes"])
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            requests, problems = [], []
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-            page.goto(path.as_uri())
-            page.wait_for_function("document.body.getAttribute('data-drawn') === 'true'", timeout=20000)
-            drawn = page.evaluate("Object.keys(window.clustergraphNetwork.getPositions()).length")
-            painted = page.evaluate("""() => {
-                const canvas = document.querySelector('#network canvas');
-                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-                let count = 0;
-                for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
-                return count;
-            }""")
-            rows = page.locator("#facts tbody tr[data-subject]").count()
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        requests, problems = [], []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+        page.goto(path.as_uri())
+        page.wait_for_function("document.body.getAttribute('data-drawn') === 'true'", timeout=20000)
+        drawn = page.evaluate("Object.keys(window.clustergraphNetwork.getPositions()).length")
+        painted = page.evaluate("""() => {
+            const canvas = document.querySelector('#network canvas');
+            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let count = 0;
+            for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
+            return count;
+        }""")
+        rows = page.locator("#facts tbody tr[data-subject]").count()
+    finally:
+        page.close()
     assert requests == [path.as_uri()]
     assert problems == []
     assert drawn == expected_nodes > 1

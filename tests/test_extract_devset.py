@@ -13,8 +13,8 @@ from clustergraph.evaluation import evaluate_dir
 from clustergraph.extract import extract_file
 
 DEVSET = Path(__file__).parent / "devset"
-F1_FLOOR = 0.78
-PRECISION_FLOOR = 0.9
+F1_FLOOR = 0.85
+PRECISION_FLOOR = 0.95
 
 pytestmark = pytest.mark.skipif(not any(DEVSET.glob("*.expected.json")), reason="no development set")
 

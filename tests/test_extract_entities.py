@@ -110,3 +110,22 @@ def test_from_store_with_a_real_backend():
     entry = gazetteer.lookup("Bundesministerium für Wirtschaft und Energie", date="2014-07-18")
     assert entry is not None and entry.iri.endswith("/ministry/bmwi")
     assert gazetteer.lookup("Bundesministerium für Wirtschaft und Energie", date="2025-07-01").iri.endswith("/ministry/bmwe")
+
+
+def test_coordinated_sector_compound_names_the_cluster():
+    doc = extract_text("München, 1. Mai 2022 – Der bayerische Luft- und Raumfahrtcluster AeroWerk München darf "
+                       "sich mit dem Gold-Label schmücken.").document
+    names = {e.name: e for e in doc.entities}
+    assert "AeroWerk München" in names and names["AeroWerk München"].type == "Cluster"
+    assert "AeroWerk" in names["AeroWerk München"].aliases
+
+
+def test_about_us_heading_is_no_organisation():
+    doc = extract_text("About us\n\nSolarNet Baden e.V. is a cluster based in Freiburg.", media_type="text/plain").document
+    assert not any(e.name.lower() == "us" for e in doc.entities)
+    assert ("SolarNet Baden", "located in", "Freiburg") in {(f.subject, f.relation, f.object) for f in doc.facts}
+
+
+def test_organisation_after_a_role_comma_is_not_a_person():
+    doc = extract_text("London, 2 May 2021 – Signed by John Smith (CEO, Gamma Cluster Ltd) yesterday.").document
+    assert not any(e.type == "Person" and "Cluster" in e.name for e in doc.entities)

@@ -165,3 +165,72 @@ def test_acronym_without_brackets_region_parts_and_focus():
     assert ("Landkreis Augsburg-Mitte", "part of", "Bayern") in got
     assert ("Umwelttechnik Forum Augsburg", "sector", "Umwelttechnik") in got
     assert ("Umwelttechnik Forum Augsburg", "located in", "Landkreis Augsburg-Mitte") in got
+
+
+# --------------------------------------------------------------------------- generalisation rules
+
+
+def test_affiliation_after_a_person_is_not_the_office():
+    got = triples("Kiel, 3. März 2018 – Der Cluster MarinBio Nord e.V. wächst. „Ein guter Tag“, sagte Sprecher "
+                  "Prof. Dr. Jonas Peters von der Universität Flensburg.")
+    assert ("Jonas Peters", "spokesperson of", "Universität Flensburg") not in got
+
+
+def test_bracket_assigns_each_holder_to_their_organisation():
+    got = triples("Bonn, 4. Mai 2020 – Es unterschrieben die Geschäftsführer: "
+                  "Dr. Hanna Weiß (Cluster Rheinwerk) und Paul Ost (Netzwerk Moselkraft), am Montag in Trier.")
+    assert ("Hanna Weiß", "managing director of", "Rheinwerk") in got
+    assert ("Paul Ost", "managing director of", "Moselkraft") in got
+    assert ("Hanna Weiß", "managing director of", "Moselkraft") not in got
+
+
+def test_role_inside_brackets_binds_to_the_bracketed_organisation():
+    got = triples("Leipzig, 1. Juni 2021 – Das Netzwerk Elsterwerk e.V. lädt ein. Es sprach Mia Falk "
+                  "(Geschäftsführerin des Netzwerks Saalekraft).")
+    assert ("Mia Falk", "managing director of", "Saalekraft") in got
+    assert ("Mia Falk", "managing director of", "Elsterwerk") not in got
+
+
+def test_relative_clause_role():
+    got = triples("Ulm, 2. Juli 2020 – Der Cluster DonauTech e.V. feiert. „Wir sind stolz“, sagt Jan Roth, "
+                  "der die Geschäftsstelle seit 2015 als Geschäftsführer leitet.")
+    assert ("Jan Roth", "managing director of", "DonauTech") in got
+    assert not any(o == "leitet" for _, _, o in got)
+
+
+@pytest.mark.parametrize("aim", ["hat das Gold-Label für das nächste Jahr im Blick",
+                                 "hat das Gold-Label anvisiert",
+                                 "will perspektivisch das Gold-Label erhalten"])
+def test_aims_are_not_awards(aim):
+    got = triples(f"Bremen, 3. März 2022 – Der Cluster HafenLog e.V. {aim}.")
+    assert not any(r == "awarded label" for _, r, _ in got)
+
+
+def test_english_aims_are_not_awards():
+    for aim in ("targets the Gold label next year", "has its sights on the Gold label"):
+        got = triples(f"Leeds, 3 March 2022 – The cluster YorkBio Network Ltd {aim}.")
+        assert not any(r == "awarded label" for _, r, _ in got), aim
+
+
+def test_aim_in_blick_is_a_prospect():
+    got = triples("Bremen, 3. März 2022 – Der Cluster HafenLog e.V. hat das Gold-Label für 2023 im Blick.")
+    assert ("HafenLog", "prepares for label", "ECEI-Gold-Label") in got
+
+
+def test_joint_announcement_does_not_pick_one_party_for_the_network_anaphor():
+    got = triples("Zwei Netzwerke kooperieren\n\nGera/Kassel, 2. Mai 2019 – Der GeraTex e.V. und der OptoNetz Kassel e.V. "
+                  "kooperieren. GeraTex bringt Wissen ein, OptoNetz Kassel Geräte. "
+                  "Das hessische Netzwerk mit Sitz in Kassel leitet das Projekt. GeraTex freut sich.")
+    assert ("GeraTex", "located in", "Kassel") not in got
+    assert ("GeraTex", "located in", "Hessen") not in got
+
+
+def test_cluster_for_topic_in_region():
+    got = triples("Mainz, 1. Mai 2024 – WeinTech Mosel e.V. is the cluster for wine technology in Rheinland-Pfalz.")
+    assert ("WeinTech Mosel", "located in", "Rheinland-Pfalz") in got
+
+
+def test_regional_adjective_below_land_level():
+    got = triples("Augsburg, 1. Mai 2022 – Der schwäbische Cluster LuftWerk Augsburg e.V. erhielt eine Förderung.")
+    assert ("LuftWerk Augsburg", "located in", "Schwaben") in got
+

@@ -3,13 +3,10 @@ and suffix (resources and exports), 406 and 404, and one real HTTP request on lo
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 import requests
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
-from werkzeug.serving import make_server
 
 from clustergraph.config import load_settings
 from clustergraph.describe import resource_graph
@@ -17,6 +14,7 @@ from clustergraph.server import create_app
 from clustergraph.server.negotiation import RDF_FORMATS
 from clustergraph.store.oxigraph import OxigraphStore
 from clustergraph.vocab import CG, mint
+from conftest import LiveServer
 from test_export import EVIDENCE, QUADS, oxigraph_quads, rdflib_quads
 
 BIOSAXONY = mint("cluster", "biosaxony")
@@ -169,17 +167,13 @@ def test_export_refusals(client, url, status):
 
 
 def test_a_real_http_request_on_loopback(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = LiveServer(app)
     try:
         session = requests.Session()
         session.trust_env = False  # no proxy for loopback
-        response = session.get(f"http://127.0.0.1:{server.server_port}{PATH}",
-                               headers={"Accept": "text/turtle"}, timeout=10)
+        response = session.get(server.url + PATH, headers={"Accept": "text/turtle"}, timeout=10)
     finally:
-        server.shutdown()
-        thread.join(timeout=10)
+        server.stop()
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/turtle")
     triples = {quad[:3] for quad in oxigraph_quads(response.content, "turtle")}

@@ -3,7 +3,6 @@ run queries against our /sparql, and no request leaves 127.0.0.1."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -12,17 +11,10 @@ from clustergraph.config import load_settings
 from clustergraph.server import create_app
 from clustergraph.store.oxigraph import OxigraphStore
 
-from conftest import LiveServer, fill_sample_store
+from conftest import BROWSER_MARKS, LiveServer, fill_sample_store
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's /usr/bin/chromium is not installed"),
-]
-sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = BROWSER_MARKS
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +25,6 @@ def live(tmp_path_factory):
     yield server
     server.stop()
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

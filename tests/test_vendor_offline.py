@@ -18,16 +18,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from conftest import BROWSER_MARKS
+
 VENDOR_DIR = Path(__file__).resolve().parents[1] / "web" / "vendor"
 RESULT_IRI = "urn:clustergraph:test:biosaxony"
 CANNED_RESULT = {
@@ -36,11 +28,8 @@ CANNED_RESULT = {
 }
 EXTERNAL_ENDPOINT = "https://dbpedia.org/sparql"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's /usr/bin/chromium is not installed"),
-]
-sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = BROWSER_MARKS
+pytest.importorskip("playwright.sync_api")
 
 
 def readme_yasgui_config() -> str:
@@ -119,16 +108,6 @@ def smoke_server(smoke_site):
         thread.join()
 
 
-@pytest.fixture(scope="module")
-def chromium_browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 class RecordedPage:
     """A page whose requests, console errors and uncaught exceptions are recorded."""
 
@@ -167,8 +146,8 @@ class RecordedPage:
 
 
 @pytest.fixture
-def recorded(chromium_browser, smoke_server):
-    page = RecordedPage(chromium_browser, f"http://127.0.0.1:{smoke_server.server_address[1]}")
+def recorded(browser, smoke_server):
+    page = RecordedPage(browser, f"http://127.0.0.1:{smoke_server.server_address[1]}")
     try:
         yield page
     finally:

@@ -42,37 +42,33 @@ from typing import BinaryIO, Iterable, Iterator, Mapping
 from rdflib import URIRef
 
 from clustergraph.describe import MAX_DEPTH, class_quads, neighbourhood_quads
-from clustergraph.errors import ConfigError, QueryError, StoreError
+from clustergraph.errors import ConfigError, StoreError
 from clustergraph.export_rdf import (
     jsonld_chunks,
-    make_record,
     nquads_chunks,
     ntriples_chunks,
+    quad_records,
     records_from_nquads,
     sorted_unique,
     trig_chunks,
     turtle_chunks,
 )
 from clustergraph.store.base import Quad, Store
-from clustergraph.store.results import term_to_sparql
-from clustergraph.vocab import CG, DEFAULT_BASE, ENTITY_TYPES, PREFIXES, graph_iri, id_prefix  # noqa: F401 (CG: the doctest)
+from clustergraph.store.results import DUMP_FORMATS, RDF_SUFFIXES
+from clustergraph.vocab import CG, DEFAULT_BASE, ENTITY_TYPES, PREFIXES, expand_iri, graph_iri  # noqa: F401 (CG: the doctest)
 
 log = logging.getLogger(__name__)
 
+RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 FORMATS: dict[str, tuple[str, str]] = {
     # name: (media type, file suffix)
-    "turtle": ("text/turtle", ".ttl"),
-    "ntriples": ("application/n-triples", ".nt"),
-    "nquads": ("application/n-quads", ".nq"),
-    "trig": ("application/trig", ".trig"),
-    "jsonld": ("application/ld+json", ".jsonld"),
+    **{name: (DUMP_FORMATS[name], RDF_SUFFIXES[name]) for name in RDF_FORMATS},
     "graphml": ("application/graphml+xml", ".graphml"),
     "gexf": ("application/gexf+xml", ".gexf"),
     "csv-nodes": ("text/csv", ".nodes.csv"),
     "csv-edges": ("text/csv", ".edges.csv"),
     "html": ("text/html", ".html"),
 }
-RDF_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 UNION_FORMATS = frozenset({"turtle", "ntriples"})
 NETWORK_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv-nodes", "csv-edges")
 
@@ -101,38 +97,10 @@ class Subset:
         return "whole dataset"
 
 
-def resolve_iri(value: str, base: str = DEFAULT_BASE) -> URIRef:
-    """An IRI from a full IRI, a prefixed name of :data:`~clustergraph.vocab.PREFIXES`
-    (``cg:Cluster``) or a path under ``{base}id/`` (``cluster/biosaxony``).
-
-    >>> resolve_iri("cg:Cluster") == CG.Cluster, resolve_iri("region/sachsen", "https://x.org/")
-    (True, rdflib.term.URIRef('https://x.org/id/region/sachsen'))
-    """
-    text = value.strip()
-    if "://" in text or text.startswith("urn:"):
-        iri = URIRef(text)
-    else:
-        prefix, sep, local = text.partition(":")
-        if sep and prefix in PREFIXES:
-            iri = URIRef(PREFIXES[prefix] + local)
-        elif "/" in text and not sep:
-            iri = URIRef(id_prefix(base) + text.strip("/"))
-        else:
-            raise ConfigError(
-                f"{value!r} is not an IRI: give a full IRI, a prefixed name such as cg:Cluster "
-                f"(prefixes: {', '.join(PREFIXES)}) or a path such as cluster/biosaxony"
-            )
-    try:
-        term_to_sparql(iri)
-    except QueryError:  # a character IRIs may not hold
-        raise ConfigError(f"{value!r} is not a valid IRI") from None
-    return iri
-
-
 def _class_iri(value: str, base: str) -> URIRef:
     if value in ENTITY_TYPES:  # "Cluster", the type names of the facts JSON
         return ENTITY_TYPES[value][0]
-    return resolve_iri(value, base)
+    return expand_iri(value, base)
 
 
 def make_subset(
@@ -163,9 +131,9 @@ def make_subset(
     if announcement:
         return Subset(graph=graph_iri("announcement", announcement.strip(), base))
     if graph:
-        return Subset(graph=resolve_iri(graph, base))
+        return Subset(graph=expand_iri(graph, base))
     if focus:
-        return Subset(focus=resolve_iri(focus, base), depth=depth_value)
+        return Subset(focus=expand_iri(focus, base), depth=depth_value)
     if cls:
         return Subset(cls=_class_iri(cls, base))
     return Subset()
@@ -188,13 +156,6 @@ def subset_quads(store: Store, subset: Subset) -> Iterable[Quad]:
     if subset.cls is not None:
         return class_quads(store, subset.cls)
     return store.quads(subset.graph)
-
-
-def quad_records(quads: Iterable[Quad], *, union: bool) -> Iterator[str]:
-    """Export records (:mod:`clustergraph.export_rdf`) of rdflib quads."""
-    for s, p, o, g in quads:
-        graph = term_to_sparql(g) if g is not None and not union else None
-        yield make_record(term_to_sparql(s), term_to_sparql(p), term_to_sparql(o), graph, union=union)
 
 
 def _store_records(store: Store, subset: Subset, union: bool) -> Iterator[str]:

@@ -11,6 +11,7 @@ out as a download (``Content-Disposition: attachment``) and never renders it as 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -21,19 +22,18 @@ from clustergraph import __version__
 from clustergraph.analytics.projection import best_label
 from clustergraph.describe import to_graph
 from clustergraph.errors import ClusterGraphError
-from clustergraph.export import quad_records
 from clustergraph.export_network import project
-from clustergraph.export_rdf import sorted_unique, turtle_chunks
+from clustergraph.export_rdf import quad_records, sorted_unique, turtle_chunks
+from clustergraph.network import DEFAULT_STYLE, NODE_STYLES
 from clustergraph.resources import web_dir
 from clustergraph.store.base import Quad, Store
 from clustergraph.vocab import CG, PREFIXES
 
 TEMPLATE = "export_offline.html"
 OFFLINE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:"
-TYPE_COLOURS = {
-    "Cluster": "#1f6feb", "Programme": "#e36209", "Ministry": "#6f42c1", "Region": "#2da44e",
-    "Label": "#d4a72c", "Person": "#cf222e", "Sector": "#0a7ea4", "Organisation": "#57606a",
-}
+# the viewer's colours (clustergraph.network), so a type looks the same offline
+TYPE_COLOURS = {name: colour for name, (colour, _shape) in NODE_STYLES.items()}
+OTHER_COLOUR = DEFAULT_STYLE[0]
 _SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)
 
 
@@ -81,15 +81,16 @@ def facts_table(graph: Graph, labels: dict[str, dict[str, str]] | None = None) -
     return sorted(rows, key=lambda r: (r["subject_label"], r["relation"], r["object_label"], r["source"]))
 
 
-def network_data(G) -> dict:
-    """vis-network nodes and edges of the projection ``G``."""
+def offline_network_data(G) -> dict:
+    """vis-network nodes and edges of the projection ``G`` for the offline page (coloured per node;
+    the viewer's richer data, with groups and server layout, is :func:`clustergraph.network.network_data`)."""
     nodes = []
     for node in sorted(G.nodes):
         data = G.nodes[node]
         type_name = data.get("type", "")
         nodes.append({
             "id": node, "label": best_label(data.get("labels", {}), "en"), "group": type_name,
-            "title": f"{type_name}\n{node}", "color": TYPE_COLOURS.get(type_name, "#57606a"),
+            "title": f"{type_name}\n{node}", "color": TYPE_COLOURS.get(type_name, OTHER_COLOUR),
         })
     edges = []
     for index, (u, v, key, data) in enumerate(sorted(G.edges(keys=True, data=True), key=lambda e: e[:3])):
@@ -99,6 +100,7 @@ def network_data(G) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(str(web_dir() / "templates")),
                        autoescape=select_autoescape(["html"]))
@@ -112,7 +114,7 @@ def offline_html(store: Store, quads: Iterable[Quad] | None = None, *, title: st
     graph = to_graph(quads)
     labels = {n: d.get("labels", {}) for n, d in G.nodes(data=True)}
     turtle = "".join(turtle_chunks(sorted_unique(quad_records(quads, union=True)), PREFIXES))
-    network = network_data(G)
+    network = offline_network_data(G)
     return _environment().get_template(TEMPLATE).render(
         title=title,
         version=__version__,

@@ -35,10 +35,14 @@ from itertools import groupby
 from operator import itemgetter
 from typing import BinaryIO, Iterable, Iterator, Mapping
 
+from rdflib.namespace import RDF
+
 from clustergraph.errors import StoreError
+from clustergraph.store.base import Quad
+from clustergraph.store.results import term_to_sparql
 
 RUN_SIZE = 200_000  # records sorted in memory before a run is spilled to disk
-RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+RDF_TYPE = term_to_sparql(RDF.type)
 _TYPE_KEY = "<!>"  # rdf:type inside records: sorts before every IRI, so types come first
 _CHUNK_CHARS = 1 << 16
 
@@ -58,6 +62,13 @@ def make_record(s: str, p: str, o: str, g: str | None = None, *, union: bool = T
     graph). ``rdf:type`` is stored as a key that sorts before every IRI, so types come first."""
     key = _TYPE_KEY if p == RDF_TYPE else p
     return f"{s} {key} {o}" if union else f"{g or ''} {s} {key} {o}"
+
+
+def quad_records(quads: Iterable[Quad], *, union: bool) -> Iterator[str]:
+    """The records of rdflib quads."""
+    for s, p, o, g in quads:
+        graph = term_to_sparql(g) if g is not None and not union else None
+        yield make_record(term_to_sparql(s), term_to_sparql(p), term_to_sparql(o), graph, union=union)
 
 
 def records_from_nquads(stream: BinaryIO, *, union: bool) -> Iterator[str]:

@@ -39,6 +39,7 @@ BASES = ("text", "reference")
 REFERENCE_EVIDENCE_PREFIX = "(reference knowledge"  # how the seed marks facts not stated in the text
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 tag, as RDF literals need it
 _ANNOUNCEMENT_KEYS = ("id", "title", "kind", "language", "issued", "place", "publisher", "source", "text")
 
 
@@ -116,6 +117,8 @@ def _read_announcement(r: _Reader, data: Mapping[str, Any], default_id: str | No
         raise r.fail("announcement", "missing (expected an object with at least a title or an id)")
     values = {key: r.string(a, key, "announcement") for key in _ANNOUNCEMENT_KEYS if key != "issued"}
     values["issued"] = r.date(a, "issued", "announcement")
+    if values["language"] and not _LANGUAGE.fullmatch(values["language"]):
+        raise r.fail("announcement.language", f"{values['language']!r} is not a language tag (e.g. de, en)")
     if values["source"] is None:
         values["source"] = r.string(data, "document", "") if "document" in data else None
     if not values["id"]:

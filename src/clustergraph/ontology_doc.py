@@ -22,7 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SDO, SKOS
 
 from clustergraph.resources import ontology_path
-from clustergraph.vocab import CG, ONTOLOGY_IRI, PREFIXES
+from clustergraph.vocab import CG, ONTOLOGY_IRI, curie
 
 LANGUAGES = ("en", "de")
 PROPERTY_KINDS = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
@@ -37,20 +37,6 @@ def load_ontology(path: str | Path | None = None) -> Graph:
     graph = Graph()
     graph.parse(str(path or ontology_path()), format="turtle")
     return graph
-
-
-def curie(iri: URIRef) -> str:
-    """``cg:Cluster`` for a term of a known namespace, else the IRI.
-
-    >>> curie(CG.memberOf), curie(URIRef("http://example.org/x"))
-    ('cg:memberOf', 'http://example.org/x')
-    """
-    text = str(iri)
-    best = ""
-    for prefix, namespace in PREFIXES.items():
-        if text.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
-            best = prefix
-    return f"{best}:{text[len(PREFIXES[best]):]}" if best else text
 
 
 def _own(iri) -> bool:
@@ -136,11 +122,21 @@ def document_from_graph(graph: Graph) -> dict:
 
 
 @lru_cache(maxsize=4)
-def _cached(path: str, mtime: float) -> dict:
-    return document_from_graph(load_ontology(path))
+def _cached(path: str, mtime: float) -> tuple[tuple, dict]:
+    graph = load_ontology(path)
+    return tuple(graph), document_from_graph(graph)
+
+
+def _current(path: str | Path | None) -> tuple[tuple, dict]:
+    target = Path(path or ontology_path())
+    return _cached(str(target), target.stat().st_mtime)
 
 
 def ontology_document(path: str | Path | None = None) -> dict:
     """The documentation dict of the ontology file (re-read when the file changes)."""
-    target = Path(path or ontology_path())
-    return _cached(str(target), target.stat().st_mtime)
+    return _current(path)[1]
+
+
+def ontology_triples(path: str | Path | None = None) -> tuple:
+    """The ontology's triples, parsed once per version of the file (``/ontology`` in RDF)."""
+    return _current(path)[0]

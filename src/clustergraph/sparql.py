@@ -41,7 +41,7 @@ from clustergraph.errors import ConfigError, InputError, QueryError, UnknownQuer
 from clustergraph.sparql_check import check_outside_access, query_form
 from clustergraph.store.base import QueryResult, Store
 from clustergraph.store.results import serialize_result
-from clustergraph.vocab import DEFAULT_BASE, PREFIXES
+from clustergraph.vocab import DEFAULT_BASE, PREFIXES, expand_iri
 
 log = logging.getLogger(__name__)
 
@@ -176,23 +176,11 @@ def get_query(name: str, directory: Path | None = None) -> NamedQuery:
 # --- parameters -------------------------------------------------------------------------------
 
 def _iri(value: str, base: str) -> URIRef:
-    text = value.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    prefix, sep, local = text.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        namespace = PREFIXES[prefix]
-        if prefix == "cgid":
-            namespace = base + "id/"
-        text = namespace + local
-    elif not sep and re.match(r"^[a-z]+/[^/\s]+$", text):  # kind/slug, e.g. cluster/biosaxony
-        text = base + "id/" + text
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]+$", text):
-        raise QueryError(
-            f"{value!r} is not an IRI: give a full IRI, a prefixed name such as cgid:cluster/biosaxony, "
-            f"or kind/slug such as programme/go-cluster"
-        )
-    return URIRef(text)
+    """:func:`clustergraph.vocab.expand_iri`, failing with a :class:`QueryError`."""
+    try:
+        return expand_iri(value, base)
+    except ConfigError as exc:
+        raise QueryError(str(exc)) from None
 
 
 def coerce_param(kind: str, value: str, *, base: str = DEFAULT_BASE, name: str = "value") -> Identifier:

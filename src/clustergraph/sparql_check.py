@@ -7,7 +7,9 @@ No query clustergraph runs may make a network request. Both engines would: pyoxi
 scanned first, with a tokenizer that skips strings, IRIs and comments the way SPARQL does:
 
 - ``SERVICE`` and ``LOAD`` are refused (:class:`~clustergraph.errors.QueryError`, HTTP 400);
-- ``FROM``, ``FROM NAMED``, ``USING`` and ``USING NAMED`` must name graphs of the store.
+- ``FROM``, ``FROM NAMED``, ``USING`` and ``USING NAMED`` must name graphs of the store;
+- texts that nest deeper or chain more operators than the engines survive are refused
+  (:func:`check_complexity`: pyoxigraph overflows its stack and takes the process down).
 
 The scan errs on the side of refusing: a keyword hidden in a ``\\u`` escape is found too.
 
@@ -143,10 +145,76 @@ def dataset_clauses(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# Native SPARQL parsers and evaluators recurse once per nesting level and once per operator of a
+# chain (``a UNION b UNION c``, ``1 + 1 + 1``, ``?a ?b ?c . ?d ?e ?f``): pyoxigraph's overflow the
+# stack (the process dies with SIGSEGV) from about 4,000 levels or 8,000 chained operators, well
+# inside a 1 MB request. Texts beyond these limits are refused before any engine sees them.
+MAX_NESTING = 200
+MAX_OPERATORS = 2000
+_OPENING, _CLOSING = "{([", "})]"
+_UNARY = frozenset("!+-^")
+_OPERATOR_SIGNS = frozenset(".;&|+-*/=<>!^")
+_OPERATOR_WORDS = frozenset({"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND"})
+
+
+def check_complexity(text: str) -> None:
+    """Raise :class:`QueryError` when ``text`` nests deeper than :data:`MAX_NESTING` levels
+    (brackets, and runs of unary operators such as ``!!!``) or holds more than
+    :data:`MAX_OPERATORS` operators outside ``INSERT DATA`` / ``DELETE DATA`` blocks.
+
+    >>> check_complexity("SELECT * WHERE { ?s ?p ?o FILTER(!(?o > 1.5 && ?o < 2)) }")
+    >>> check_complexity("ASK " + "{" * 300 + "}" * 300)
+    Traceback (most recent call last):
+    ...
+    clustergraph.errors.QueryError: the query nests more than 200 levels deep (brackets and unary operators), more than this server evaluates safely; flatten it
+    """
+    for variant in {text, _unescape_codepoints(text)}:
+        depth = deepest = run = operators = 0
+        data_at: int | None = None  # depth at which an INSERT DATA / DELETE DATA block opened
+        previous = previous_word = ""
+        for kind, value in tokens(variant):
+            if kind == "other":
+                if value in _OPENING:
+                    if previous == "DATA" and previous_word in ("INSERT", "DELETE"):
+                        data_at = depth
+                    depth += 1
+                elif value in _CLOSING:
+                    depth -= 1
+                    if data_at is not None and depth <= data_at:
+                        data_at = None
+                run = run + 1 if value in _UNARY and previous in _UNARY | {"(", "{", ",", ""} | _OPERATOR_SIGNS else 0
+                deepest = max(deepest, depth + run)
+                if (value in _OPERATOR_SIGNS and value != previous and data_at is None
+                        and not (value == "." and previous.isdigit())):
+                    operators += 1
+            else:
+                run = 0
+                if kind == "word":
+                    upper = value.upper()
+                    if upper != "DATA":
+                        previous_word = upper
+                    if upper in _OPERATOR_WORDS and data_at is None:
+                        operators += 1
+                    value = upper
+            previous = value
+            if deepest > MAX_NESTING:
+                raise QueryError(
+                    f"the query nests more than {MAX_NESTING} levels deep (brackets and unary "
+                    f"operators), more than this server evaluates safely; flatten it"
+                )
+            if operators > MAX_OPERATORS:
+                raise QueryError(
+                    f"the query holds more than {MAX_OPERATORS} operators (UNION, OPTIONAL, FILTER, "
+                    f"'.', '&&', '+', ...), more than this server evaluates safely; split it into smaller queries"
+                )
+
+
 def check_outside_access(text: str, known_graphs: Callable[[], Iterable[str]] | None = None) -> None:
     """Raise :class:`QueryError` when running ``text`` could make a network request: ``SERVICE``,
     ``LOAD``, or a ``FROM`` / ``USING`` graph that ``known_graphs()`` (the store's named graphs)
-    does not list. Without ``known_graphs`` every dataset clause is refused."""
+    does not list. Without ``known_graphs`` every dataset clause is refused. Texts too deeply
+    nested or too long for the engines are refused first (:func:`check_complexity`)."""
+    check_complexity(text)
     for variant in {text, _unescape_codepoints(text)}:
         words = set(_words(variant))
         if "SERVICE" in words:

@@ -39,9 +39,8 @@ import threading
 import time
 from typing import Any, Callable
 
-from rdflib import Graph
-
-from clustergraph.errors import QueryError, QueryTimeout, StoreError
+from clustergraph.errors import QueryTimeout, StoreError
+from clustergraph.sparql_workers import pack_error, pack_result, unpack_result
 from clustergraph.store.base import QueryResult, Store
 from clustergraph.store.results import SerializedResult
 
@@ -95,46 +94,6 @@ def strategy_for(store: Store) -> str:
     if store.name == "memory":
         return "fork" if can_fork and hasattr(store, "quiesced") else "interrupt"
     return "abandon"
-
-
-# --- answers across a process boundary ---------------------------------------------------------
-
-def pack_result(result: QueryResult | SerializedResult) -> tuple:
-    """A picklable form of a query answer (``SerializedResult`` and ``Graph`` do not pickle as is)."""
-    if isinstance(result, SerializedResult):
-        return ("serialized", bytes(result), result.kind, result.format, result.truncated)
-    triples = list(result.graph) if result.graph is not None else None
-    return ("result", result.kind, result.vars, result.rows, result.boolean, triples, result.truncated)
-
-
-def unpack_result(packed: tuple) -> QueryResult | SerializedResult:
-    if packed[0] == "error":
-        raise_packed_error(packed)
-    if packed[0] == "serialized":
-        _, data, kind, fmt, truncated = packed
-        return SerializedResult(data, kind=kind, format=fmt, truncated=truncated)
-    _, kind, variables, rows, boolean, triples, truncated = packed
-    graph = None
-    if triples is not None:
-        graph = Graph()
-        for triple in triples:
-            graph.add(triple)
-    return QueryResult(kind, vars=variables, rows=rows, boolean=boolean, graph=graph, truncated=truncated)
-
-
-def pack_error(exc: BaseException) -> tuple:
-    return ("error", type(exc).__name__, str(exc), getattr(exc, "position", None))
-
-
-def raise_packed_error(packed: tuple) -> None:
-    _, name, message, position = packed
-    if name == "QueryError":
-        raise QueryError(message, position=position)
-    if name == "QueryTimeout":
-        raise QueryTimeout(message)
-    if name in ("StoreError", "ConfigError"):
-        raise StoreError(message)
-    raise StoreError(f"the query worker failed: {name}: {message}")
 
 
 # --- the runner -----------------------------------------------------------------------------------

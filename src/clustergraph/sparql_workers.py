@@ -4,7 +4,8 @@ A query that must be stoppable has to run outside the server process (pyoxigraph
 query), but starting a process per query costs ~100 ms. So a small pool of long-lived workers
 (``python -m clustergraph.sparql_workers STORE_PATH``) each keeps a read-only instance of the store
 open (``OxigraphStore.read_only``) and answers queries sent over its stdin/stdout: length-prefixed
-pickles of ``(method, args, kwargs)`` in, packed answers out. A query costs one round trip.
+pickles of ``(method, args, kwargs)`` in, packed answers out (:func:`pack_result`, also used by the forked children of
+:mod:`clustergraph.sparql_limits`). A query costs one round trip.
 
 At the deadline the worker running the query is killed and a fresh one is started in the
 background; the other workers keep answering. A worker notices writes to the store (the names and
@@ -28,7 +29,11 @@ import weakref
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from clustergraph.errors import ClusterGraphError, QueryTimeout, StoreError
+from rdflib import Graph
+
+from clustergraph.errors import ClusterGraphError, QueryError, QueryTimeout, StoreError
+from clustergraph.store.base import QueryResult
+from clustergraph.store.results import SerializedResult
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,46 @@ def read_frame(stream: BinaryIO) -> Any:
     if len(data) < size:
         raise EOFError
     return pickle.loads(data)
+
+
+# --- answers across a process boundary ---------------------------------------------------------
+
+def pack_result(result: QueryResult | SerializedResult) -> tuple:
+    """A picklable form of a query answer (``SerializedResult`` and ``Graph`` do not pickle as is)."""
+    if isinstance(result, SerializedResult):
+        return ("serialized", bytes(result), result.kind, result.format, result.truncated)
+    triples = list(result.graph) if result.graph is not None else None
+    return ("result", result.kind, result.vars, result.rows, result.boolean, triples, result.truncated)
+
+
+def unpack_result(packed: tuple) -> QueryResult | SerializedResult:
+    if packed[0] == "error":
+        raise_packed_error(packed)
+    if packed[0] == "serialized":
+        _, data, kind, fmt, truncated = packed
+        return SerializedResult(data, kind=kind, format=fmt, truncated=truncated)
+    _, kind, variables, rows, boolean, triples, truncated = packed
+    graph = None
+    if triples is not None:
+        graph = Graph()
+        for triple in triples:
+            graph.add(triple)
+    return QueryResult(kind, vars=variables, rows=rows, boolean=boolean, graph=graph, truncated=truncated)
+
+
+def pack_error(exc: BaseException) -> tuple:
+    return ("error", type(exc).__name__, str(exc), getattr(exc, "position", None))
+
+
+def raise_packed_error(packed: tuple) -> None:
+    _, name, message, position = packed
+    if name == "QueryError":
+        raise QueryError(message, position=position)
+    if name == "QueryTimeout":
+        raise QueryTimeout(message)
+    if name in ("StoreError", "ConfigError"):
+        raise StoreError(message)
+    raise StoreError(f"the query worker failed: {name}: {message}")
 
 
 class _Worker:
@@ -198,8 +243,8 @@ class WorkerPool:
     # --- queries ---------------------------------------------------------------------------
 
     def run(self, method: str, args: tuple, kwargs: dict, timeout: float, timeout_error: QueryTimeout) -> tuple:
-        """Run ``store.<method>(*args, **kwargs)`` in a worker; the packed answer (see
-        :mod:`clustergraph.sparql_limits`). Waiting for a free worker is bounded by
+        """Run ``store.<method>(*args, **kwargs)`` in a worker; the packed answer
+        (:func:`unpack_result` reads it). Waiting for a free worker is bounded by
         ``timeout + START_SECONDS``; the query itself by ``timeout``."""
         worker = self._acquire(timeout + START_SECONDS)
         try:
@@ -267,8 +312,6 @@ def worker_main(store_path: str) -> None:  # pragma: no cover - runs in the work
 
 
 def _serve(path: Path, requests: BinaryIO, answers: BinaryIO) -> None:  # pragma: no cover
-    from clustergraph.sparql_limits import pack_error, pack_result
-
     sys.stdout = sys.stderr  # a stray print() must not corrupt the protocol
     try:
         fingerprint, store = _fingerprint(path), _open(path)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-
 from clustergraph.store.base import Store
-from clustergraph.vocab import CG, ENTITY_TYPES
+from clustergraph.store.results import term_to_sparql
+from clustergraph.vocab import CG, CLASS_TO_TYPE
 
 _CLASS_COUNTS = """
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n)
@@ -15,10 +15,9 @@ GROUP BY ?class
 
 def dataset_stats(store: Store) -> dict:
     """Plain dict of counts; ``classes`` maps entity type names to distinct entities."""
-    classes = [cls for cls, _ in ENTITY_TYPES.values()] + [CG.Announcement, CG.Assertion, CG.Membership, CG.LabelAward]
-    result = store.query(_CLASS_COUNTS % " ".join(c.n3() for c in classes))
+    classes = list(CLASS_TO_TYPE) + [CG.Announcement, CG.Assertion, CG.Membership, CG.LabelAward]
+    result = store.query(_CLASS_COUNTS % " ".join(term_to_sparql(c) for c in classes))
     by_class = {row[0]: int(row[1]) for row in result.rows}
-    names = {cls: name for name, (cls, _) in ENTITY_TYPES.items()}
     return {
         "quads": store.count(),
         "graphs": len(store.graphs()),
@@ -26,5 +25,5 @@ def dataset_stats(store: Store) -> dict:
         "assertions": by_class.get(CG.Assertion, 0),
         "memberships": by_class.get(CG.Membership, 0),
         "label_awards": by_class.get(CG.LabelAward, 0),
-        "classes": {names[c]: by_class.get(c, 0) for c in names},
+        "classes": {name: by_class.get(cls, 0) for cls, name in CLASS_TO_TYPE.items()},
     }

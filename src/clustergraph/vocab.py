@@ -10,6 +10,8 @@ ontology IRI as a string.
 'baden-wuerttemberg'
 >>> str(mint("cluster", "biosaxony e.V."))
 'https://w3id.org/clustergraph/id/cluster/biosaxony-e-v'
+>>> curie(CG.memberOf), str(expand_iri("cluster/biosaxony"))
+('cg:memberOf', 'https://w3id.org/clustergraph/id/cluster/biosaxony')
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from rdflib.namespace import (
     XSD,
     DefinedNamespace,
 )
+
+from clustergraph.errors import ConfigError
 
 ONTOLOGY_IRI = "https://w3id.org/clustergraph/ontology"
 DEFAULT_BASE = "https://w3id.org/clustergraph/"
@@ -185,3 +189,61 @@ def graph_iri(kind: str, slug: str, base: str = DEFAULT_BASE) -> URIRef:
 
 def id_prefix(base: str = DEFAULT_BASE) -> str:
     return f"{base}id/"
+
+
+def curie(iri: str) -> str:
+    """``prefix:name`` for an IRI in a namespace of :data:`PREFIXES` (the longest that matches),
+    else the IRI itself.
+
+    >>> curie("http://www.w3.org/2004/02/skos/core#altLabel"), curie("http://example.org/x")
+    ('skos:altLabel', 'http://example.org/x')
+    """
+    text = str(iri)
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if text.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    return f"{best}:{text[len(PREFIXES[best]):]}" if best else text
+
+
+def sparql_prefixes(*names: str) -> str:
+    """``PREFIX`` lines for the given prefixes of :data:`PREFIXES`.
+
+    >>> sparql_prefixes("skos").strip()
+    'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>'
+    """
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
+
+
+# an absolute IRI with none of the characters N-Triples and SPARQL forbid in one
+_ABSOLUTE_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]+$')
+_KIND_SLUG = re.compile(r"^[a-z]+/[^/\s]+$")
+
+
+def expand_iri(value: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI a person means: a full IRI (``<...>`` allowed), a prefixed name of :data:`PREFIXES`
+    (``cg:Cluster``; ``cgid:`` follows ``base``) or ``kind/slug`` under ``{base}id/``
+    (``cluster/biosaxony``, also written ``/id/cluster/biosaxony``). :class:`ConfigError` otherwise.
+    What the CLI, query parameters and the viewer's ``?focus=`` accept.
+
+    >>> expand_iri("cg:Cluster") == CG.Cluster
+    True
+    >>> str(expand_iri("/id/region/sachsen", "https://x.org/")), str(expand_iri("cgid:cluster/a", "https://x.org/"))
+    ('https://x.org/id/region/sachsen', 'https://x.org/id/cluster/a')
+    """
+    text = value.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        text = (id_prefix(base) if prefix == "cgid" else PREFIXES[prefix]) + local
+    elif not sep:
+        path = text.strip("/").removeprefix("id/")
+        if _KIND_SLUG.match(path):
+            text = id_prefix(base) + path
+    if not _ABSOLUTE_IRI.match(text):
+        raise ConfigError(
+            f"{value!r} is not an IRI: give a full IRI, a prefixed name such as cg:Cluster or "
+            f"cgid:cluster/biosaxony, or kind/slug such as cluster/biosaxony"
+        )
+    return URIRef(text)

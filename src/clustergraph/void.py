@@ -14,9 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, VOID, XSD
 
 from clustergraph import __version__
-from clustergraph.export import FORMATS, RDF_FORMATS
+from clustergraph.export import FORMATS as EXPORT_FORMATS, RDF_FORMATS
 from clustergraph.store.base import Store
-from clustergraph.vocab import CG, DEFAULT_BASE, ENTITY_TYPES, ONTOLOGY_IRI, PREFIXES, id_prefix
+from clustergraph.store.results import term_to_sparql
+from clustergraph.vocab import CG, CLASS_TO_TYPE, DEFAULT_BASE, ENTITY_TYPES, FORMATS, ONTOLOGY_IRI, PREFIXES, id_prefix
 
 DATA_LICENCE = URIRef("https://spdx.org/licenses/MIT")
 MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
@@ -42,8 +43,8 @@ _DISTINCT = ("SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?o) AS ?o
 _ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class . VALUES ?class { %s } }"
 _EXAMPLE = "SELECT ?s ?class WHERE { ?s a ?class } ORDER BY ?s LIMIT 1"
 _MODIFIED = ("SELECT (MAX(?t) AS ?modified) WHERE { ?activity a %s ; %s ?t }"
-             % (CG.ExtractionActivity.n3(), PROV.endedAtTime.n3()))
-_ANNOUNCEMENTS = "SELECT DISTINCT ?a WHERE { ?a a %s } ORDER BY ?a" % CG.Announcement.n3()
+             % (term_to_sparql(CG.ExtractionActivity), term_to_sparql(PROV.endedAtTime)))
+_ANNOUNCEMENTS = "SELECT DISTINCT ?a WHERE { ?a a %s } ORDER BY ?a" % term_to_sparql(CG.Announcement)
 
 
 def dataset_iri(base: str = DEFAULT_BASE) -> URIRef:
@@ -84,7 +85,7 @@ def void_graph(store: Store, *, site: str, base: str = DEFAULT_BASE) -> Graph:
         g.add((dataset, DCAT.keyword, Literal(keyword)))
     g.add((dataset, VOID.sparqlEndpoint, URIRef(site + "sparql")))
     g.add((dataset, VOID.uriSpace, Literal(id_prefix(base))))
-    g.add((dataset, VOID.feature, URIRef("http://www.w3.org/ns/formats/N-Quads")))
+    g.add((dataset, VOID.feature, FORMATS["N-Quads"]))
     g.add((dataset, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))
     for prefix in VOCABULARIES:
         g.add((dataset, VOID.vocabulary, URIRef(PREFIXES[prefix])))
@@ -106,7 +107,7 @@ def _add_statistics(g: Graph, dataset: URIRef, store: Store) -> None:
     classes = [(row[0], row[1]) for row in store.query(_CLASSES).rows if isinstance(row[0], URIRef)]
     properties = [(row[0], row[1]) for row in store.query(_PROPERTIES).rows]
     distinct = store.query(_DISTINCT).rows[0]
-    entity_classes = " ".join(cls.n3() for cls, _ in ENTITY_TYPES.values())
+    entity_classes = " ".join(term_to_sparql(cls) for cls in CLASS_TO_TYPE)
     entities = store.query(_ENTITIES % entity_classes).rows[0][0]
     g.add((dataset, VOID.triples, _count(sum(int(n) for _, n in properties))))
     g.add((dataset, VOID.entities, _count(entities)))
@@ -138,7 +139,7 @@ def _fragment(iri: URIRef) -> str:
 
 def _add_distributions(g: Graph, dataset: URIRef, site: str) -> None:
     for name in RDF_FORMATS + ("graphml", "gexf"):
-        media, suffix = FORMATS[name]
+        media, suffix = EXPORT_FORMATS[name]
         url = URIRef(site + "export" + suffix)
         distribution = URIRef(str(dataset) + "/distribution/" + name)
         if name in RDF_FORMATS:

@@ -34,33 +34,12 @@ from rdflib import URIRef
 from clustergraph.analytics.views import date_key
 from clustergraph.relations import BY_PROPERTY, RELATIONS
 from clustergraph.store.base import Store
-from clustergraph.vocab import CG, CLASS_TO_TYPE, PREFIXES
+from clustergraph.vocab import CLASS_TO_TYPE, curie, sparql_prefixes
 
 log = logging.getLogger(__name__)
 
 NodeRow = tuple[str, str, str, str, str]  # iri, type name, label, language, "pref" | "alt"
 EdgeRow = tuple[str, str, str, str | None]  # subject iri, relation name, object iri, date
-
-
-def sparql_prefixes(*names: str) -> str:
-    """``PREFIX`` lines for the given prefixes of :data:`clustergraph.vocab.PREFIXES`.
-
-    >>> sparql_prefixes("skos").strip()
-    'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>'
-    """
-    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
-
-
-def curie(iri: URIRef) -> str:
-    """``cg:memberOf`` for a term of the clustergraph ontology.
-
-    >>> curie(CG.memberOf)
-    'cg:memberOf'
-    """
-    namespace = str(CG._NS)
-    if not str(iri).startswith(namespace):
-        raise ValueError(f"{iri} is not a term of the clustergraph ontology")
-    return "cg:" + str(iri)[len(namespace):]
 
 
 # SPARQL VALUES lists (CURIEs) of the entity classes and of the relation properties

@@ -99,6 +99,8 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
                     ref.add_alias(c.attrs[key])
                     registry.remember(ref, c.attrs[key])
             _camel_alias(registry, ref, c.name)
+            if c.attrs.get("short"):
+                _camel_alias(registry, ref, c.attrs["short"])
             spans.append((c.start, c.end, ref))
         line_start = s.start == 0 or text[s.start - 1] == "\n"
         line_end = s.end == len(text) or text[s.end:s.end + 1] == "\n"

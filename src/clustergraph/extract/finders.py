@@ -157,7 +157,8 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
                 and before[-1] not in _FUNCTION_START and before[-1].lower() not in lexicon.GENERIC_NAME_WORDS \
                 and not before[-1].endswith((",", ".", ":")) and not re.search(r"(?:er|ische[nrs]?)$", before[-1]):
             continue  # "European Cluster Excellence ...": the noun is inside a longer capitalised name
-        if len(before) >= 2 and before[-1] in ("for", "of", "für", "and", "und", "de") and before[-2][:1].isupper():
+        if len(before) >= 2 and before[-1] in ("for", "of", "für", "and", "und", "de") and before[-2][:1].isupper() \
+                and not before[-2].endswith("-"):  # "Luft- und Raumfahrtcluster X" is a coordinated compound
             continue  # "European Secretariat for Cluster Analysis"
         span = name_chunk_after(text, match.end(), limit=5)
         if span is None:
@@ -171,6 +172,10 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
             full = text[noun_start:span[1]]
             if not match.group("pre") and not re.search(r"[a-z][A-Z]|\d|^[A-Z]{2,}", name):
                 found.append(Candidate(noun_start, span[1], clean_name(full), "Cluster", full, {"noun": noun}))
+                continue
+            if not match.group("pre") and re.search(r"[a-z][A-Z]|\d", name):
+                # "Raumfahrtcluster ProLuft Augsburg": the distinctive name is the name, the compound an alias
+                found.append(Candidate(span[0], span[1], name, "Cluster", raw, {"long": clean_name(full), "noun": noun}))
                 continue
             found.append(Candidate(noun_start, span[1], clean_name(full), "Cluster", full, {"short": name,
                                                                                           "noun": match.group("noun")}))
@@ -296,4 +301,9 @@ def about_heading(line: str, offset: int) -> Candidate | None:
     name = clean_name(match.group(1))
     if not _ok_name(name) or not is_name_token(name.split()[0], first=False) and not re.match(r"[a-z]+", name):
         return None
+    if _ABOUT_PRONOUN.fullmatch(name):
+        return None  # "About us", "Über uns": the page's own organisation, named elsewhere
     return Candidate(offset + match.start(1), offset + match.end(1), name, "Cluster", match.group(1), {"about": True})
+
+
+_ABOUT_PRONOUN = re.compile(r"(?i:us|uns|me|mich|our\s+\w+|unser\w*(?:\s+\w+)?|this\s+site|this\s+page)")

@@ -33,6 +33,23 @@ REGION_ADJECTIVES_DE: dict[str, str] = {
 }
 # The 16 Länder.
 LAENDER = sorted({v for v in REGION_ADJECTIVES_DE.values() if v != "Deutschland"}, key=len, reverse=True)
+# Adjectives of regions below or across the Länder ("der schwäbische Cluster" -> Schwaben).
+SUBREGION_ADJECTIVES_DE: dict[str, str] = {
+    "schwäbisch": "Schwaben",
+    "fränkisch": "Franken",
+    "westfälisch": "Westfalen",
+    "emsländisch": "Emsland",
+    "rheinhessisch": "Rheinhessen",
+    "pfälzisch": "Pfalz",
+    "badisch": "Baden",
+    "württembergisch": "Württemberg",
+    "rheinisch": "Rheinland",
+    "friesisch": "Friesland",
+    "lausitzisch": "Lausitz",
+    "sauerländisch": "Sauerland",
+    "allgäuisch": "Allgäu",
+}
+REGION_ADJECTIVES_DE.update(SUBREGION_ADJECTIVES_DE)
 # Compass and part prefixes that make a sub-region from a Land adjective: "mittelhessisch" -> Mittelhessen.
 SUBREGION_PREFIXES = ("mittel", "nord", "süd", "ost", "west", "ober", "nieder", "unter", "süd-", "nord-", "ost-", "west-")
 # Invariable German city/Land adjectives in -er ("Berliner Cluster", "Hamburger Netzwerk").

@@ -26,7 +26,8 @@ HEDGES = re.compile(
     r"would|plans?|planned|planning|intends?|intended|aims?|aiming|aimed|goal|hopes?|hoping|wants?|wanted|seeks?|"
     r"seeking|prepar(?:e|es|ing|ation)|appl(?:y|ies|ied|ication)|candidates?|shortlist(?:ed)?|nominated|finalists?|"
     r"could|might|should|on\s+track|on\s+the\s+way|paves?|groundwork|potential|prospective|webinar|how\s+to|"
-    r"next\s+step|eligible|berechtigt)\b",
+    r"next\s+step|eligible|berechtigt|im\s+Blick|anvisiert|anvisieren|visiert|Visier|perspektivisch|langfristig|"
+    r"nächste[nr]?\s+Schritt|targets?|targeting|targeted|sights\s+on|has\s+in\s+mind|aspires?|aspiring)\b",
     re.IGNORECASE,
 )
 FUTURE_EN = re.compile(r"\b(?:will|shall|is\s+going\s+to|are\s+going\s+to)\b")

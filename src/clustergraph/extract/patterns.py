@@ -72,7 +72,8 @@ PREPARES = re.compile(
     r"\bebnet\w*\s+(?:\w+\s+){0,3}?Weg\b|\bprepar(?:es|ing|ed)?\s+for\b|\bpaves?\s+the\s+way\b|\blays?\s+the\s+(?:ground|foundation)\w*|"
     r"\bgroundwork\b|\bworking\s+towards\b|\bwork(?:s|ing)?\s+toward\b|\barbeite[tn]?\s+(?:\S+\s+){0,6}?hin\b|"
     r"\bbereite[tn]\s+sich\b|\bis\s+preparing\b|\bare\s+preparing\b|\bstreb(?:t|en)\s+(?:\S+\s+){0,8}?an\b|"
-    r"\baims?\s+(?:for|at)\b"
+    r"\baims?\s+(?:for|at)\b|\bim\s+Blick\b|\banvisiert\b|\bvisier(?:t|en)\s+(?:\S+\s+){0,6}?an\b|\bins\s+Visier\b|"
+    r"\bperspektivisch\b|\bnächste[nr]?\s+Schritt\b|\bnext\s+step\b|\btargets?\b|\btargeting\b|\bsights\s+(?:set\s+)?on\b"
 )
 BACK_REFERENCE = re.compile(r"\b(?:hiermit|damit|dadurch|hierdurch|somit|this|thereby|it)\b", re.IGNORECASE)
 
@@ -82,6 +83,7 @@ LOCATED = re.compile(
     r"\bfrom\s+the\s+[^.,;]{2,40}?\s+(?:area|region)\b|\bin\s+the\s+[^.,;]{2,40}?\s+(?:area|region)\b|"
     r"\bin\s+(?=[A-ZÄÖÜ][\w-]+,?\s+(?:wo|where)\s+(?:der|die|das|the|it|er|sie)\s+(?:\w+\s+){0,2}?(?:seinen\s+Sitz|ihren\s+Sitz|ansässig|is\s+based|has\s+its))|"
     r"\b(?:[Cc]luster|[Nn]etwork|[Nn]etzwerk|Verein|association)\s+(?:in|aus|from|of)\s+(?=[A-ZÄÖÜ])|"
+    r"\b(?:[Cc]luster|[Nn]etwork|[Nn]etzwerk)\s+(?:for|für)\s+[^.,;:]{2,60}?\s+(?:in|im|in\s+the)\s+(?=[A-ZÄÖÜ])|"
     r"\bin\s+(?=[A-ZÄÖÜ][\w-]+\s+ansässige)|"
     r"\bbefindet\s+sich\s+in\b|\bist\s+in\s+(?=[A-ZÄÖÜ])|\b\w*(?:office|offices|headquarters|[Gg]eschäftsstelle|[Bb]üro|Standort)\s+in\b"
 )

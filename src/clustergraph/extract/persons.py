@@ -51,7 +51,8 @@ LEFT = re.compile(r"\b(?:left|leaves|leaving|retired|retires|stepped\s+down|step
 PERSON_ROLE = re.compile(
     rf"{PERSON}(?P<affil>\s+(?:of|from|von|vom|aus|at)\s+[^,;:()]{{2,60}}?|\s*\([^)]{{2,80}}\))?,\s+"
     rf"(?:(?:die|der|the|seit\s+\d{{4}}|since\s+\d{{4}})\s+|who\s+(?:has\s+been|is|was|had\s+been|is\s+now)\s+(?:the\s+)?|"
-    rf"(?:der|die)\s+(?:seit\s+\S+\s+)?(?:als\s+)?)?{_MODS}?(?P<role>{_MD}|{_SP})(?![\w-])"
+    rf"(?:der|die)\s+(?:seit\s+\S+\s+)?(?:als\s+)?|(?P<rel>(?:der|die|who)\s+[^,.;:()]{{2,70}}?\s(?:als|as)\s+(?:the\s+)?))?"
+    rf"{_MODS}?(?P<role>{_MD}|{_SP})(?![\w-])"
 )
 # "Dr. Anna Berger ist neue Geschäftsführerin von X", "Jane Doe is the new managing director of X"
 PERSON_IS_ROLE = re.compile(
@@ -93,6 +94,14 @@ TAKES_OVER_INVERTED = re.compile(
     rf"\b(?:übernimmt|übernahm|übernehmen)\s+{PERSON}\s+(?:die|den|das)\s+(?P<role>Geschäftsführung|Leitung(?:\s+der\s+Geschäftsstelle)?|"
     rf"Vorsitz|Sprecherrolle|Clustermanagement)"
 )
+# "Dr. Jane Roe (Geschäftsführerin des X)", "Jane Roe (CEO, X)": the bracket names office and organisation
+BRACKET_ROLE = re.compile(
+    rf"{PERSON}\s*\(\s*{_MODS}?(?P<role>{_MD}|{_SP})(?:\s*,\s*|\s+{_ORG_PREP}\s+)(?P<org>[^()]{{2,80}})\)"
+)
+# "die beiden Geschäftsführer, Jane Roe (X) und John Doe (Y)": one office, each holder's organisation in brackets
+ROLE_LIST_INTRO = re.compile(rf"{_MODS}?(?P<role>{_MD}|{_SP})\s*[,:]\s*(?=\S)")
+BRACKETED_HOLDER = re.compile(rf"{PERSON}\s*\((?P<org>[^()]{{2,80}})\)")
+_LIST_JOIN = re.compile(r"\s*(?:,|\bund\b|\band\b|\bsowie\b)\s*(?:,\s*)?")
 QUOTED_PERSON = re.compile(
     rf"(?:sagt|sagte|erklärt|erklärte|betont|betonte|so|meint|ergänzt|ergänzte|freut sich|said|says|explains|explained|"
     rf"adds|added|according to|comments|commented|notes|noted)\s+{PERSON}"
@@ -109,6 +118,9 @@ _ROLE_HINT = re.compile(r"geschäftsf|sprecher|vorsitz|vorstand|präsident|direc
 _ANY_ROLE = re.compile(rf"{_MD}|{_SP}|headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|Geschäftsführung|Leitung|Vorsitz")
 _ANY_PERSON_CUE = re.compile(r"sagt|erklärt|betont|so\s|meint|ergänzt|freut|said|says|explain|add|according|comment|note|"
                              r"Staatssekretär|Minister|Bürgermeister|State Secretary|Mayor|Professor")
+
+
+_ORG_WORD_IN_NAME = re.compile(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork|Verbund|Initiative|GmbH|Universität|University|Institut)\b")
 
 
 @dataclass
@@ -193,6 +205,9 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
 
     def add(m, role, org, org_span, confidence, name_group="name", mod=None):
         s, e = m.span(name_group)
+        if any(f.org_span and f.org_span[0] <= start + s < f.org_span[1] for f in found) or \
+                _ORG_WORD_IN_NAME.search(m.group(name_group)):
+            return  # "CEO, Gamma Cluster": an organisation, not a person
         current = not (mod and _NOT_CURRENT.match(mod.strip().rstrip("-")))
         tail = segment[m.end(name_group):m.end(name_group) + 120]
         if LEFT.search(re.split(r"[.;]", tail)[0]) or _FUTURE_ROLE.search(re.split(r"[.;]", tail)[0]):
@@ -203,7 +218,9 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
 
     for m in PERSON_ROLE.finditer(segment):
         after = segment[m.end():]
-        om = re.match(rf"\s+{_ORG_PREP}\s+", after) or re.match(r"\s+(?=[A-ZÄÖÜ„“\"a-z])", after)
+        om = re.match(rf"\s+{_ORG_PREP}\s+", after)
+        if om is None and not m.group("rel"):  # "X, der ... als Geschäftsführer leitet": a verb follows
+            om = re.match(r"\s+(?=[A-ZÄÖÜ„“\"a-z])", after)
         org, span = None, None
         if om:
             chunk = re.match(r"[^,;:()]{1,70}", after[om.end():])
@@ -212,6 +229,22 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
                 o_start = m.end() + om.end()
                 span = (o_start, o_start + len(org))
         add(m, m.group("role"), org, span, 0.9, mod=m.group("mod"))
+    for m in BRACKET_ROLE.finditer(segment):
+        add(m, m.group("role"), m.group("org").strip(), m.span("org"), 0.85, mod=m.group("mod"))
+    for intro in ROLE_LIST_INTRO.finditer(segment):
+        pos = intro.end()
+        while True:
+            m = BRACKETED_HOLDER.match(segment, pos)
+            if m is None or any(f.person_span[0] == start + m.start("name") for f in found):
+                break
+            org = m.group("org").strip()
+            if re.match(rf"(?:{_MD}|{_SP})\b", org):
+                break  # "(Geschäftsführerin des Y)": BRACKET_ROLE's case
+            add(m, intro.group("role"), org, m.span("org"), 0.8, mod=intro.group("mod"))
+            join = _LIST_JOIN.match(segment, m.end())
+            if join is None or join.end() == m.end():
+                break
+            pos = join.end()
     for m in PERSON_IS_ROLE.finditer(segment):
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.75, mod=m.group("mod"))

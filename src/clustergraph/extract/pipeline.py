@@ -155,8 +155,11 @@ def _main_subject(ctx: Context, found: dict) -> Referent | None:
             return ref
     counts = Counter(m.ref for i in ctx.infos for m in i.mentions if m.type == "Cluster" and m.kind == "name")
     if counts:
-        ref, count = counts.most_common(1)[0]
-        if len(counts) == 1 or count >= 3:
+        ranked = counts.most_common(2)
+        ref, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        # two clusters named about equally often (a joint announcement): "das Netzwerk" could be either
+        if len(counts) == 1 or (count >= 3 and count >= 2 * runner_up):
             return ref
     return None
 

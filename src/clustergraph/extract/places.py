@@ -220,6 +220,11 @@ def list_items(ctx: Context, items: dict[int, dict]) -> None:
             ctx.add(ref, "sector", sector, _evidence(info), 0.75)
 
 
+# "Sprecher Prof. X von der Universität Y", "Jane Roe of Z University": where the person works, not their office
+_AFFILIATION = re.compile(r"^\s*,?\s*(?:von\s+der|von\s+dem|vom|von|aus\s+der|aus\s+dem|aus|an\s+der|am|"
+                          r"of\s+the|of|from\s+the|from|at\s+the|at)\s+$")
+
+
 def roles(ctx: Context) -> None:
     for info, role in ctx.roles:
         if not role.current:
@@ -244,7 +249,8 @@ def roles(ctx: Context) -> None:
                 else:
                     org = ctx.registry.known(clean_name(text))
         elif role.org_text is None:
-            named = list(dict.fromkeys(m.ref for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"))
+            named = list(dict.fromkeys(m.ref for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
+                                       and not _AFFILIATION.match(info.text[e:info.rel(m.start)])))
             org = named[0] if len(named) == 1 and info.block is None else (info.block or ctx.subject)
             confidence = min(confidence, 0.7)
         if org is None or org.type not in ORG_TYPES:

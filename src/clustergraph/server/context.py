@@ -1,11 +1,17 @@
-"""Access to the app's settings and store from inside a request."""
+"""Access to the app's settings, store and query runner from inside a request."""
 
 from __future__ import annotations
+
+import threading
 
 from flask import current_app
 
 from clustergraph.config import Settings
+from clustergraph.sparql_limits import QueryRunner
 from clustergraph.store.base import Store
+
+_RUNNER_KEY = "clustergraph.query_runner"
+_runner_lock = threading.Lock()
 
 
 def settings() -> Settings:
@@ -14,3 +20,20 @@ def settings() -> Settings:
 
 def store() -> Store:
     return current_app.extensions["clustergraph.store"]
+
+
+def query_runner() -> QueryRunner:
+    """The app's query runner (one per app: it counts the running queries and owns the worker
+    processes), created on first use with the ``query_timeout`` setting."""
+    extensions = current_app.extensions
+    if _RUNNER_KEY not in extensions:
+        with _runner_lock:
+            if _RUNNER_KEY not in extensions:
+                extensions[_RUNNER_KEY] = QueryRunner(store(), settings().query_timeout)
+    return extensions[_RUNNER_KEY]
+
+
+def store_state(opened: Store) -> tuple[int, int]:
+    """What changes when ``opened`` is written: its number of quads and of named graphs. The
+    server's caches (the projected graph, the VoID description) are kept per state."""
+    return (opened.count(), len(opened.graphs()))

@@ -26,11 +26,11 @@ from __future__ import annotations
 import logging
 import threading
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request, send_file
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request, send_file
 
 from clustergraph.errors import ConfigError
 from clustergraph.export import FORMATS, RDF_FORMATS, Subset, check_subset, iter_export, make_subset
-from clustergraph.ontology_doc import load_ontology, ontology_document
+from clustergraph.ontology_doc import ontology_document, ontology_triples
 from clustergraph.resources import ontology_path
 from clustergraph.server import context
 from clustergraph.server.negotiation import RDF_FORMATS as NEGOTIABLE, choose, rdf_response
@@ -94,20 +94,21 @@ def export_negotiated():
 
 # --- VoID ----------------------------------------------------------------------------------
 
+_VOID_KEY = "clustergraph.void"
 _void_lock = threading.Lock()
-_void_cache: dict = {}
 
 
 def _void_quads() -> list:
-    """The VoID description's quads, computed once per state of the store (quad and graph counts)."""
+    """The VoID description's quads, computed once per state of the store
+    (:func:`~clustergraph.server.context.store_state`) and kept by the app."""
     store = context.store()
-    key = (id(store), store.count(), len(store.graphs()), request.url_root)
+    key = (context.store_state(store), request.url_root)
     with _void_lock:
-        if key not in _void_cache:
+        cached = current_app.extensions.get(_VOID_KEY)
+        if cached is None or cached[0] != key:
             graph = void_graph(store, site=request.url_root, base=context.settings().base_iri)
-            _void_cache.clear()  # one state at a time
-            _void_cache[key] = [(s, p, o, None) for s, p, o in graph]
-        return _void_cache[key]
+            cached = current_app.extensions[_VOID_KEY] = (key, [(s, p, o, None) for s, p, o in graph])
+        return cached[1]
 
 
 @bp.get("/.well-known/void")
@@ -139,8 +140,7 @@ def ontology(suffix: str | None = None):
     if fmt == "html":
         response = Response(render_template("ontology.html", data=ontology_document()), mimetype="text/html")
     else:
-        graph = load_ontology()
-        response = rdf_response([(s, p, o, None) for s, p, o in graph], fmt, vary=False)
+        response = rdf_response([(s, p, o, None) for s, p, o in ontology_triples()], fmt, vary=False)
     if suffix is None:
         response.headers.add("Vary", "Accept")
     return response

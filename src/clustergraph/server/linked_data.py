@@ -17,7 +17,7 @@ from flask import Blueprint, Response, abort, request
 
 from clustergraph.server import context
 from clustergraph.server.negotiation import best_media_type, linked_data_formats
-from clustergraph.server.pages.common import ANNOUNCEMENT_KIND
+from clustergraph.server.pages.common import announcement_slug
 from clustergraph.server.pages.entity import entity_page
 from clustergraph.server.viewer import announcement_data, base_iri, current_graph, language, render_twin
 
@@ -48,14 +48,9 @@ def entity_data(iri: str) -> dict:
     return data
 
 
-def _slug_of_announcement(iri: str) -> str | None:
-    prefix = f"{base_iri()}id/{ANNOUNCEMENT_KIND}/"
-    return iri[len(prefix):] if iri.startswith(prefix) else None
-
-
 def render_html(iri: str) -> Response | str:
     """The HTML page of ``iri`` (an entity page, or the announcement page)."""
-    slug = _slug_of_announcement(iri)
+    slug = announcement_slug(iri, base_iri())
     if slug is not None:
         return render_twin("announcement.html", announcement_data(slug), False)
     return render_twin("entity.html", entity_data(iri), False)
@@ -63,7 +58,7 @@ def render_html(iri: str) -> Response | str:
 
 def render_json(iri: str) -> Response | str:
     """The JSON twin of :func:`render_html`: the same dict."""
-    slug = _slug_of_announcement(iri)
+    slug = announcement_slug(iri, base_iri())
     if slug is not None:
         return render_twin("announcement.html", announcement_data(slug), True)
     return render_twin("entity.html", entity_data(iri), True)
@@ -74,8 +69,7 @@ FORMATS: dict[str, Format] = {
     "json": Format("json", "application/json", ".json", render_json, "JSON"),
 }
 FORMATS.update(linked_data_formats(Format))  # Turtle, N-Triples, JSON-LD, RDF/XML, TriG, N-Quads
-# Links shown on the entity page to the same resource in RDF; served once their formats are
-# registered in FORMATS (Turtle and JSON-LD are added by the RDF serialisation area).
+# Links the entity page shows to the same resource in RDF (every format of FORMATS is served).
 RDF_ALTERNATES: tuple[tuple[str, str], ...] = (("Turtle", ".ttl"), ("JSON-LD", ".jsonld"))
 
 

@@ -32,6 +32,7 @@ from clustergraph.describe import resource_quads
 from clustergraph.export import serialize_quads
 from clustergraph.server import context
 from clustergraph.store.base import Quad
+from clustergraph.store.results import DUMP_FORMATS, RDF_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,17 @@ class RdfFormat:
 
 
 RDF_FORMATS: dict[str, RdfFormat] = {
-    "turtle": RdfFormat("turtle", "text/turtle", ".ttl", "Turtle", ("application/x-turtle",)),
-    "ntriples": RdfFormat("ntriples", "application/n-triples", ".nt", "N-Triples"),
-    "jsonld": RdfFormat("jsonld", "application/ld+json", ".jsonld", "JSON-LD"),
-    "rdfxml": RdfFormat("rdfxml", "application/rdf+xml", ".rdf", "RDF/XML"),
-    "trig": RdfFormat("trig", "application/trig", ".trig", "TriG"),
-    "nquads": RdfFormat("nquads", "application/n-quads", ".nq", "N-Quads"),
+    name: RdfFormat(name, DUMP_FORMATS[name], RDF_SUFFIXES[name], label, aliases)
+    for name, label, aliases in (
+        ("turtle", "Turtle", ("application/x-turtle",)),
+        ("ntriples", "N-Triples", ()),
+        ("jsonld", "JSON-LD", ()),
+        ("rdfxml", "RDF/XML", ()),
+        ("trig", "TriG", ()),
+        ("nquads", "N-Quads", ()),
+    )
 }
 BY_SUFFIX: dict[str, RdfFormat] = {f.suffix: f for f in RDF_FORMATS.values()}
-BY_MEDIA_TYPE: dict[str, RdfFormat] = {
-    media: f for f in RDF_FORMATS.values() for media in (f.media_type, *f.aliases)
-}
 
 
 def best_media_type(accept: MIMEAccept, offered: Sequence[str]) -> str:

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import hmac
 import logging
-import threading
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, Forbidden
 
 from clustergraph import sparql
@@ -35,7 +34,6 @@ from clustergraph.server.sparql_protocol import (
     service_description,
 )
 from clustergraph.sparql_check import check_graph_names, check_outside_access, query_form
-from clustergraph.sparql_limits import QueryRunner
 from clustergraph.store.results import RDFLIB_FORMATS
 from clustergraph.vocab import PREFIXES
 
@@ -43,20 +41,8 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("sparql", __name__)
 
-_RUNNER_KEY = "clustergraph.query_runner"
-_runner_lock = threading.Lock()
 CORS_ALLOW_HEADERS = "Accept, Content-Type"
-
-
-def runner() -> QueryRunner:
-    """The app's query runner (one per app: it counts the running queries)."""
-    extensions = current_app.extensions
-    if _RUNNER_KEY not in extensions:
-        with _runner_lock:
-            if _RUNNER_KEY not in extensions:
-                settings = context.settings()
-                extensions[_RUNNER_KEY] = QueryRunner(context.store(), settings.query_timeout)
-    return extensions[_RUNNER_KEY]
+runner = context.query_runner  # the app's QueryRunner
 
 
 def editor_prefixes() -> dict[str, str]:

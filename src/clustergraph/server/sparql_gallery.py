@@ -19,29 +19,20 @@ from clustergraph.errors import QueryError, UnknownQuery
 from clustergraph.server import context
 from clustergraph.sparql_check import check_outside_access
 from clustergraph.store.base import QueryResult
-from clustergraph.store.results import serialize_result
+from clustergraph.store.results import GRAPH_FORMATS, RESULT_FORMATS, serialize_result
 from clustergraph.vocab import PREFIXES
 
 SUFFIXES = {".json": "json", ".csv": "csv", ".tsv": "tsv", ".ttl": "turtle"}
-DOWNLOAD_TYPES = {"csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle"}
-
-
-def _runner():
-    from clustergraph.server.sparql import runner
-
-    return runner()
+DOWNLOAD_TYPES = {"csv": RESULT_FORMATS["csv"], "tsv": RESULT_FORMATS["tsv"], "turtle": GRAPH_FORMATS["turtle"]}
 
 
 def _summary(query: sparql.NamedQuery) -> dict[str, Any]:
-    return {
-        "name": query.name,
-        "title": query.title,
-        "description": query.description,
-        "form": query.form,
-        "params": [p.as_dict() for p in query.params],
-        "url": url_for("sparql.query_page", name=query.name),
-        "json": url_for("sparql.query_page", name=query.name + ".json"),
-    }
+    """The query's header (:meth:`~clustergraph.sparql.NamedQuery.as_dict` without the text) and its URLs."""
+    summary = query.as_dict()
+    del summary["sparql"]
+    summary["url"] = url_for("sparql.query_page", name=query.name)
+    summary["json"] = url_for("sparql.query_page", name=query.name + ".json")
+    return summary
 
 
 def index_data() -> dict[str, Any]:
@@ -95,7 +86,7 @@ def _run(query: sparql.NamedQuery, values: dict[str, str]) -> QueryResult:
     settings, store = context.settings(), context.store()
     bindings = sparql.bind_params(query.params, values, base=settings.base_iri)
     check_outside_access(query.sparql, store.graphs)
-    return _runner().query(query.sparql, bindings=bindings, max_rows=settings.max_rows)
+    return context.query_runner().query(query.sparql, bindings=bindings, max_rows=settings.max_rows)
 
 
 def page_data(query: sparql.NamedQuery, values: dict[str, str], result: QueryResult | None,

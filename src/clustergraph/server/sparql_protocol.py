@@ -19,6 +19,7 @@ from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import BadRequest, NotAcceptable, RequestURITooLarge, UnsupportedMediaType
 
 from clustergraph.config import Settings
+from clustergraph.store.results import GRAPH_FORMATS, RESULT_FORMATS
 from clustergraph.vocab import FORMATS, SD
 
 # (format name, media type) in order of preference; the first is the default.
@@ -43,17 +44,8 @@ GRAPH_TYPES: tuple[tuple[str, str], ...] = (
     ("rdfxml", "application/xml"),
     ("trig", "application/trig"),
 )
-CANONICAL_TYPE = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-    "trig": "application/trig",
-}
+# the media type an answer in each format carries
+CANONICAL_TYPE: dict[str, str] = {**RESULT_FORMATS, **GRAPH_FORMATS}
 # ``format=`` values (as typed by hand, and as SPARQLWrapper sends them) -> (for tables, for graphs)
 FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
     "json": ("json", "jsonld"),

@@ -27,6 +27,7 @@ import networkx as nx
 from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, send_from_directory
 
 from clustergraph.analytics.projection import entity_graph
+from clustergraph.errors import ConfigError
 from clustergraph.resources import web_dir
 from clustergraph.server import context
 from clustergraph.server.i18n import LANGUAGES, choose_language, client_strings, translate
@@ -36,10 +37,10 @@ from clustergraph.server.pages.graph import (
     analytics_page,
     graph_page,
     path_page,
-    resolve_iri,
     search_page,
 )
 from clustergraph.server.pages.overview import overview_page
+from clustergraph.vocab import expand_iri
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,9 @@ LANG_COOKIE = "lang"
 
 
 class GraphCache:
-    """The store's entity graph, projected once per state of the store, and what is derived
-    from it (analytics) per language. The state is the store's quad and graph count."""
+    """The store's entity graph, projected once per state of the store
+    (:func:`~clustergraph.server.context.store_state`), and what is derived from it (analytics)
+    per language."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -61,7 +63,7 @@ class GraphCache:
         self._derived: dict = {}
 
     def graph(self, store) -> nx.MultiDiGraph:
-        version = (store.count(), len(store.graphs()))
+        version = context.store_state(store)
         with self._lock:
             if self._graph is None or version != self._version:
                 self._graph = entity_graph(store)
@@ -156,8 +158,14 @@ def int_arg(name: str, default: int | None, low: int, high: int) -> int | None:
 
 
 def iri_arg(name: str) -> str | None:
+    """The IRI a parameter names (full, ``cg:Name``, ``kind/slug``); 400 when it names none."""
     raw = request.args.get(name, "").strip()
-    return resolve_iri(raw, base_iri()) if raw else None
+    if not raw:
+        return None
+    try:
+        return str(expand_iri(raw, base_iri()))
+    except ConfigError as exc:
+        abort(400, description=f"?{name}=: {exc}")
 
 
 # --- the network ----------------------------------------------------------------------------
@@ -257,7 +265,10 @@ def announcement_json(slug: str):
 
 
 def _overview(as_json: bool):
-    data = overview_page(context.store(), current_graph(), base=base_iri(), lang=language())
+    store, lang = context.store(), language()
+    data = graph_cache().derived(
+        store, ("overview", lang), lambda G: overview_page(store, G, base=base_iri(), lang=lang)
+    )
     return render_twin("overview.html", data, as_json)
 
 

@@ -20,6 +20,7 @@ the same everywhere.
 from __future__ import annotations
 
 import re
+import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Mapping, Sequence
@@ -98,6 +99,23 @@ def unprojected_binding_error(name: str) -> QueryError:
         f"cannot bind ?{name}: the variable is not in the query's SELECT clause; "
         f"add ?{name} to the SELECT clause (or use SELECT *) to bind it"
     )
+
+
+def check_bindings_projected(algebra: Any, names: Iterable[str]) -> None:
+    """Raise :func:`unprojected_binding_error` for a name in ``names`` that the SELECT query of
+    ``algebra`` (rdflib's translated query) does not project; other query forms bind freely."""
+    if algebra.name != "SelectQuery":
+        return
+    projected = {str(v) for v in algebra.get("PV") or ()}
+    for name in names:
+        if str(name) not in projected:
+            raise unprojected_binding_error(str(name))
+
+
+# rdflib's SPARQL parser (pyparsing) is not thread-safe: two threads parsing at once can leave its
+# parse actions permanently broken for the whole process ("expandTriples() missing 1 required
+# positional argument"). Every rdflib SPARQL parse in the store back-ends holds this lock.
+RDFLIB_PARSER_LOCK = threading.Lock()
 
 
 class Store(ABC):

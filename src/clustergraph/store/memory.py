@@ -29,12 +29,13 @@ from rdflib.term import Identifier
 
 from clustergraph.errors import QueryError, StoreError
 from clustergraph.store.base import (
+    RDFLIB_PARSER_LOCK,
     Quad,
     QueryResult,
     Store,
     Triple,
+    check_bindings_projected,
     query_error,
-    unprojected_binding_error,
     variable_name,
 )
 from clustergraph.store.results import DATASET_FORMATS, RDFLIB_FORMATS, check_dump_format, construct_result
@@ -48,10 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # graphs are only ever taken from the dataset (tests/test_hardening_endpoint.py holds this).
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
-# rdflib's SPARQL parser (pyparsing) is not thread-safe: two threads parsing at once can leave
-# its parse actions permanently broken for the whole process ("expandTriples() missing 1 required
-# positional argument"). Every parse in this module holds this lock.
-_PARSER_LOCK = threading.Lock()
+_PARSER_LOCK = RDFLIB_PARSER_LOCK  # rdflib's parser is not thread-safe (see store.base)
 
 
 def _checked_triple(triple: Triple) -> Triple:
@@ -125,12 +123,7 @@ class MemoryStore(Store):
         except Exception as exc:  # rdflib raises pyparsing errors and bare Exceptions
             raise query_error(str(exc)) from None
         init = {Variable(variable_name(k)): v for k, v in (bindings or {}).items()}
-        algebra = prepared.algebra
-        if init and algebra.name == "SelectQuery":
-            projected = set(algebra.get("PV") or ())
-            for var in init:
-                if var not in projected:
-                    raise unprojected_binding_error(var)
+        check_bindings_projected(prepared.algebra, init)
         with self._lock:
             if default_graph is None and named_graphs is None:
                 target = self._dataset

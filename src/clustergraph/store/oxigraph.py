@@ -94,7 +94,16 @@ def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 def _graph_name(graph: Node | None) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
-    return ox.DefaultGraph() if graph is None else to_ox(graph)  # type: ignore[return-value]
+    return ox.DefaultGraph() if graph is None else _storable(graph)  # type: ignore[return-value]
+
+
+def _storable(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """:func:`to_ox` for a term about to be written: :class:`StoreError` naming the term when
+    Oxigraph refuses it (rdflib accepts IRIs such as ``<a b>`` or ``<x^y>``; Oxigraph does not)."""
+    try:
+        return to_ox(term)
+    except (ValueError, TypeError) as exc:
+        raise StoreError(f"{term!r} is not a valid RDF term ({exc}); nothing was stored") from None
 
 
 def from_ox(term) -> Identifier | None:
@@ -324,8 +333,8 @@ class OxigraphStore(Store):
         """One SPARQL update ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``,
         which Oxigraph runs as one transaction. The text is written from pyoxigraph terms
         (N-Triples syntax), never from user strings."""
-        name = ox.NamedNode(graph)
-        lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in triples]
+        name = _storable(URIRef(graph))
+        lines = [f"{_storable(s)} {_storable(p)} {_storable(o)} ." for s, p, o in triples]
         request = f"DROP SILENT GRAPH {name}"
         if lines:
             request += f" ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
@@ -336,7 +345,7 @@ class OxigraphStore(Store):
         """pyoxigraph ``extend``: one transaction, nothing written when ``quads`` raises."""
         with self._errors("adding quads"):
             self.inner.extend(
-                ox.Quad(to_ox(s), to_ox(p), to_ox(o), _graph_name(g)) for s, p, o, g in quads
+                ox.Quad(_storable(s), _storable(p), _storable(o), _graph_name(g)) for s, p, o, g in quads
             )
 
     def drop_graph(self, graph: URIRef) -> None:

@@ -6,7 +6,10 @@ Format names used across clustergraph, with their media types:
 - graphs (``GRAPH_FORMATS``, CONSTRUCT/DESCRIBE answers): ``turtle``, ``ntriples``, ``jsonld``,
   ``rdfxml``, ``trig``;
 - store dumps (``DUMP_FORMATS``): the graph formats plus ``nquads``; ``DATASET_FORMATS`` keep
-  graph names, the others get the union of all graphs.
+  graph names, the others get the union of all graphs; ``RDF_SUFFIXES`` names their files.
+
+Every other table of formats (exports, content negotiation, the SPARQL protocol) takes its media
+types from these.
 
 >>> from rdflib import Literal, URIRef
 >>> term_to_sparql(Literal('say "hi" }\\n'))
@@ -49,6 +52,15 @@ GRAPH_FORMATS: dict[str, str] = {
     "trig": "application/trig",
 }
 DUMP_FORMATS: dict[str, str] = {**GRAPH_FORMATS, "nquads": "application/n-quads"}
+# file suffixes of the RDF formats (export files, linked-data URLs)
+RDF_SUFFIXES: dict[str, str] = {
+    "turtle": ".ttl",
+    "ntriples": ".nt",
+    "jsonld": ".jsonld",
+    "rdfxml": ".rdf",
+    "trig": ".trig",
+    "nquads": ".nq",
+}
 DATASET_FORMATS = frozenset({"nquads", "trig", "jsonld"})
 # our format names -> rdflib plugin names
 RDFLIB_FORMATS: dict[str, str] = {

@@ -37,12 +37,13 @@ from rdflib.term import Identifier
 
 from clustergraph.errors import ConfigError, QueryError, QueryTimeout, StoreError
 from clustergraph.store.base import (
+    RDFLIB_PARSER_LOCK,
     Quad,
     QueryResult,
     Store,
     Triple,
+    check_bindings_projected,
     query_error,
-    unprojected_binding_error,
     variable_name,
 )
 from clustergraph.store.results import (
@@ -91,15 +92,11 @@ def _check_projection(sparql: str, names: Iterable[str]) -> None:
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        algebra = prepareQuery(sparql).algebra
+        with RDFLIB_PARSER_LOCK:
+            algebra = prepareQuery(sparql).algebra
     except Exception:  # noqa: BLE001 - the endpoint has the last word on syntax
         return
-    if algebra.name != "SelectQuery":
-        return
-    projected = {str(v) for v in algebra.get("PV") or ()}
-    for name in names:
-        if name not in projected:
-            raise unprojected_binding_error(name)
+    check_bindings_projected(algebra, names)
 
 
 class SparqlStore(Store):

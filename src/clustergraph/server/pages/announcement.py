@@ -18,7 +18,6 @@ import networkx as nx
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-from clustergraph.analytics.projection import sparql_prefixes
 from clustergraph.relations import BY_PROPERTY
 from clustergraph.server.i18n import relation_label
 from clustergraph.server.pages.common import (
@@ -31,7 +30,7 @@ from clustergraph.server.pages.common import (
     value_of,
 )
 from clustergraph.store.base import Store
-from clustergraph.vocab import CG, graph_iri
+from clustergraph.vocab import CG, graph_iri, sparql_prefixes
 
 METADATA_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 

@@ -1,11 +1,9 @@
-"""Helpers the page builders share: local paths for IRIs, labels, literal values, CURIEs.
+"""Helpers the page builders share: local paths for IRIs, labels, literal values.
 
 >>> local_path("https://w3id.org/clustergraph/id/cluster/biosaxony", "https://w3id.org/clustergraph/")
 '/id/cluster/biosaxony'
 >>> local_path("http://www.wikidata.org/entity/Q183", "https://w3id.org/clustergraph/") is None
 True
->>> compact("http://www.w3.org/2004/02/skos/core#altLabel")
-'skos:altLabel'
 """
 
 from __future__ import annotations
@@ -14,12 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.term import Identifier
 
 from clustergraph.analytics.projection import best_label
 from clustergraph.server.i18n import type_label
-from clustergraph.vocab import PREFIXES
 
 ANNOUNCEMENT_KIND = "announcement"
 
@@ -52,15 +49,6 @@ def local_name(iri: str) -> str:
     'ab12'
     """
     return iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
-
-
-def compact(iri: str) -> str:
-    """``prefix:name`` when a known prefix matches, else the IRI."""
-    best = ""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
-            best = prefix
-    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
 
 
 def text_of(term: Identifier | None) -> str | None:
@@ -96,5 +84,3 @@ def entity_ref(G: nx.MultiDiGraph, iri: str, base: str, lang: str) -> dict:
     }
 
 
-def is_iri(term: Identifier | None) -> bool:
-    return isinstance(term, URIRef)

@@ -13,14 +13,13 @@ import networkx as nx
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from clustergraph.analytics.projection import RELATION_VALUES, sparql_prefixes
+from clustergraph.analytics.projection import RELATION_VALUES
 from clustergraph.analytics.views import date_key, neighbourhood
 from clustergraph.network import network_data
 from clustergraph.relations import BY_PROPERTY
 from clustergraph.server.i18n import relation_label, type_label
 from clustergraph.server.pages.common import (
     announcement_path,
-    compact,
     entity_ref,
     local_name,
     local_path,
@@ -28,7 +27,7 @@ from clustergraph.server.pages.common import (
     value_of,
 )
 from clustergraph.store.base import Store
-from clustergraph.vocab import CLASS_TO_TYPE
+from clustergraph.vocab import CLASS_TO_TYPE, curie, sparql_prefixes
 
 NEIGHBOURHOOD_LIMIT = 40
 
@@ -133,7 +132,7 @@ def entity_facts(store: Store, G: nx.MultiDiGraph, iri: str, *, base: str, lang:
                 "other": entity_ref(G, other, base, lang),
                 "relation": rel.name,
                 "relation_label": relation_label(lang, rel.name),
-                "property": compact(prop),
+                "property": curie(prop),
                 "date": date,
                 "evidence": items,
                 "graphs": sorted(graphs.get(key, ())),
@@ -154,7 +153,7 @@ def entity_page(store: Store, G: nx.MultiDiGraph, iri: str, *, base: str, lang: 
     types, names, properties = [], {"pref": [], "alt": []}, []
     for _s, p, o in rows:
         if p == RDF.type:
-            types.append({"iri": str(o), "label": compact(str(o)), "type": CLASS_TO_TYPE.get(o, "")})
+            types.append({"iri": str(o), "label": curie(str(o)), "type": CLASS_TO_TYPE.get(o, "")})
         elif p in _NAME_PROPERTIES:
             kind = "alt" if p == SKOS.altLabel else "pref"
             name = {"value": str(o), "lang": getattr(o, "language", None) or ""}
@@ -164,7 +163,7 @@ def entity_page(store: Store, G: nx.MultiDiGraph, iri: str, *, base: str, lang: 
             target = str(o) if isinstance(o, URIRef) else None
             properties.append(
                 {
-                    "property": compact(str(p)),
+                    "property": curie(str(p)),
                     "property_iri": str(p),
                     "value": value_of(o),
                     "iri": target,

@@ -10,7 +10,6 @@ import networkx as nx
 from clustergraph.analytics.bridges import bridging_programmes
 from clustergraph.analytics.communities import communities
 from clustergraph.analytics.paths import connection_paths
-from clustergraph.analytics.projection import best_label
 from clustergraph.analytics.ranking import most_connected
 from clustergraph.analytics.views import as_of, date_key, date_range, neighbourhood
 from clustergraph.network import network_data
@@ -20,23 +19,10 @@ from clustergraph.server.pages.common import entity_ref, local_path
 MAX_DEPTH = 4
 DEFAULT_LIMIT = 5000  # the whole graph up to this many entities
 FOCUS_LIMIT = 500
-EXPAND_LIMIT = 50
 
 
 class NotInGraph(KeyError):
     """An IRI asked for is not an entity of the graph."""
-
-
-def resolve_iri(value: str, base: str) -> str:
-    """A full IRI from ``?focus=``: a full IRI, ``/id/kind/slug`` or ``kind/slug``.
-
-    >>> resolve_iri("cluster/biosaxony", "https://w3id.org/clustergraph/")
-    'https://w3id.org/clustergraph/id/cluster/biosaxony'
-    """
-    value = value.strip()
-    if "://" in value:
-        return value
-    return base + "id/" + value.strip("/").removeprefix("id/")
 
 
 def graph_page(
@@ -183,7 +169,3 @@ def search_page(G: nx.MultiDiGraph, query: str, *, base: str, lang: str = "en", 
         ref["matched"] = matched
         results.append(ref)
     return {"query": query, "results": results, "total": len(hits)}
-
-
-def label_of(G: nx.MultiDiGraph, iri: str, lang: str) -> str:
-    return best_label(G.nodes[iri].get("labels", {}), lang) if iri in G else iri
