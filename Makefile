@@ -30,7 +30,7 @@ browser-deps:
 	@bash scripts/ensure-chromium.sh
 
 bench: install
-	$(BIN)/python benchmarks/run.py --sizes small
+	$(BIN)/python benchmarks/run.py --sizes small --out benchmarks/out/RESULTS-small.md
 
 clean:
 	rm -rf var .pytest_cache dist build
