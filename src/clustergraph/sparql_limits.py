@@ -54,36 +54,6 @@ class _Deadline(BaseException):
     library code must not swallow it)."""
 
 
-class _ReadWriteLock:
-    """Many readers (running queries) or one writer (an update)."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-
-    def acquire_read(self) -> None:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
-            self._readers += 1
-
-    def release_read(self) -> None:
-        with self._cond:
-            self._readers -= 1
-            self._cond.notify_all()
-
-    def acquire_write(self) -> None:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
-            self._writing = True
-            self._cond.wait_for(lambda: self._readers == 0)
-
-    def release_write(self) -> None:
-        with self._cond:
-            self._writing = False
-            self._cond.notify_all()
-
-
 def strategy_for(store: Store) -> str:
     """How queries on ``store`` are stopped: ``pool``, ``fork``, ``interrupt`` or ``abandon``."""
     can_fork = hasattr(os, "fork")
@@ -114,7 +84,7 @@ class QueryRunner:
             raise ValueError(f"unknown strategy {self.strategy!r}")
         self.max_workers = max_workers or min(4, max(2, os.cpu_count() or 2))
         self._slots = threading.BoundedSemaphore(self.max_workers)
-        self._rw = _ReadWriteLock()
+        self._rw = store.access  # shared with the store's own writes
         self._pool = None
         self._pool_lock = threading.Lock()
 
@@ -129,11 +99,11 @@ class QueryRunner:
 
     def update(self, sparql: str) -> None:
         """Run an update in this process once no query reads the store (no time limit)."""
-        self._rw.acquire_write()
-        try:
+        if self.store.name == "oxigraph":
+            self.store.update(sparql)  # takes the store's write lock itself
+            return
+        with self._rw.writing():
             self.store.update(sparql)
-        finally:
-            self._rw.release_write()
 
     def warm_up(self, wait: float = 60.0) -> None:
         """Start the worker processes now (pool strategy) rather than at the first queries."""

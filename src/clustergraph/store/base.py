@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
@@ -118,10 +119,59 @@ def check_bindings_projected(algebra: Any, names: Iterable[str]) -> None:
 RDFLIB_PARSER_LOCK = threading.Lock()
 
 
+
+class ReadWriteLock:
+    """Many readers or one writer. A store's writes hold it for writing; the query runner
+    holds it for reading while a worker process reads the store's files, so a worker never
+    reopens the store in the middle of a write."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+
+    def acquire_read(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing)
+            self._readers += 1
+
+    def release_read(self) -> None:
+        with self._cond:
+            self._readers -= 1
+            self._cond.notify_all()
+
+    def acquire_write(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writing)
+            self._writing = True
+            self._cond.wait_for(lambda: self._readers == 0)
+
+    def release_write(self) -> None:
+        with self._cond:
+            self._writing = False
+            self._cond.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        self.acquire_write()
+        try:
+            yield
+        finally:
+            self.release_write()
+
+
 class Store(ABC):
     """A dataset of named graphs that answers SPARQL."""
 
     name: str = "abstract"
+
+    @property
+    def access(self) -> ReadWriteLock:
+        """The store's reader/writer lock (created on first use)."""
+        lock = self.__dict__.get("_access")
+        if lock is None:
+            lock = self.__dict__.setdefault("_access", ReadWriteLock())
+        return lock
 
     @classmethod
     def from_settings(cls, settings: "Settings") -> "Store":

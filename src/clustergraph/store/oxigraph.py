@@ -326,7 +326,7 @@ class OxigraphStore(Store):
     # --- writes ---------------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
-        with self._errors("update", evaluating=True):
+        with self.access.writing(), self._errors("update", evaluating=True):
             self.inner.update(sparql)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
@@ -338,18 +338,18 @@ class OxigraphStore(Store):
         request = f"DROP SILENT GRAPH {name}"
         if lines:
             request += f" ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
-        with self._errors("replacing a graph", evaluating=True):
+        with self.access.writing(), self._errors("replacing a graph", evaluating=True):
             self.inner.update(request)
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         """pyoxigraph ``extend``: one transaction, nothing written when ``quads`` raises."""
-        with self._errors("adding quads"):
+        with self.access.writing(), self._errors("adding quads"):
             self.inner.extend(
                 ox.Quad(_storable(s), _storable(p), _storable(o), _graph_name(g)) for s, p, o, g in quads
             )
 
     def drop_graph(self, graph: URIRef) -> None:
-        with self._errors("dropping a graph"):
+        with self.access.writing(), self._errors("dropping a graph"):
             self.inner.remove_graph(ox.NamedNode(graph))
 
     # --- reads ----------------------------------------------------------------------------
