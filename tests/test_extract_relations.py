@@ -234,3 +234,41 @@ def test_regional_adjective_below_land_level():
     got = triples("Augsburg, 1. Mai 2022 – Der schwäbische Cluster LuftWerk Augsburg e.V. erhielt eine Förderung.")
     assert ("LuftWerk Augsburg", "located in", "Schwaben") in got
 
+
+
+def test_sector_named_by_compound_and_phrase_outside_the_lexicon():
+    got = triples("Kiel, 2. April 2013 – Der Kunststoff- und Keramikcluster KeraNet Nord e.V. wurde in das "
+                  "Programm go-cluster aufgenommen.")
+    assert any(r == "sector" and o == "Kunststoff- und Keramik" for _, r, o in got)
+    got = triples("Jena, 3. Mai 2019 – Das Netzwerk GlasNet Thüringen e.V. wurde in das Programm go-cluster "
+                  "aufgenommen. GlasNet Thüringen ist das Netzwerk der Glas-Branche in Thüringen.")
+    assert ("GlasNet Thüringen", "sector", "Glas") in got
+    got = triples("Bonn, 1. Juni 2020 – Das Cluster RoboNet Rhein wurde in das Programm go-cluster aufgenommen. "
+                  "RoboNet Rhein ist das Cluster für Robotik in Nordrhein-Westfalen.")
+    assert ("RoboNet Rhein", "sector", "Robotik") in got
+    got = triples("Berlin, 4 March 2021 – The TexNet Lausitz cluster has joined the go-cluster programme. "
+                  "TexNet Lausitz is the cluster for smart textiles in Brandenburg.")
+    assert ("TexNet Lausitz", "sector", "smart textiles") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Dresden, 3. Mai 2019 – Der Spitzencluster Silicon Saxony wurde ausgezeichnet. Der Innovationscluster ist ein "
+    "Zukunftscluster.",
+    "Berlin, 4 March 2021 – The TexNet Lausitz cluster has joined the go-cluster programme. TexNet Lausitz is the "
+    "leading cluster in Brandenburg.",
+    "Hamburg, 3 May 2019 – The Hamburg cluster MarNet has joined the go-cluster programme. The Bavarian cluster is new.",
+])
+def test_standing_and_place_words_are_no_sector(text):
+    assert not [t for t in triples(text) if t[1] == "sector"]
+
+
+def test_sector_phrase_recogniser_and_normalisation():
+    from clustergraph.extract.sector_phrases import normalise, sector_phrases
+
+    names = lambda text: [p.name for p in sector_phrases(text)]  # noqa: E731
+    assert names("Der Life-Sciences-Cluster wächst.") == ["Life Sciences"]
+    assert names("Firmen in der Holz-Branche und im Bereich Kreislaufwirtschaft.") == ["Holz", "Kreislaufwirtschaft"]
+    assert names("It works in the fields of robotics, and supplies the glass industry.") == ["robotics", "glass"]
+    assert names("Das Programm go-cluster und die Euroclusters.") == []
+    assert names("Der Bayerncluster und der Spitzencluster.") == []
+    assert normalise("Life-Sciences") == "Life Sciences"

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clustergraph.extract import mentions as M
-from clustergraph.extract import labels, lists, places, relations, tables
+from clustergraph.extract import labels, lists, places, relations, sector_phrases, tables
 from clustergraph.extract.context import ORG_TYPES, FactCandidate, Context, SentenceInfo
 from clustergraph.extract.dates import find_dates
 from clustergraph.extract.discovery import discover
@@ -125,6 +125,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     places.sectors(ctx)
     places.network_sectors(ctx)
     places.focus_sectors(ctx)
+    sector_phrases.phrase_sectors(ctx)
     places.region_parts(ctx)
     places.roles(ctx)
     places.jurisdiction(ctx)
