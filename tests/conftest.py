@@ -239,3 +239,16 @@ def browser():
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture(scope="module")
+def export_sample_store():
+    """An in-memory Oxigraph store holding ``tests/fixtures/export_sample.trig`` (the quads of
+    ``test_export.QUADS``), shared by the export, VoID and linked-data tests."""
+    from test_export import QUADS
+
+    from clustergraph.store.oxigraph import OxigraphStore
+
+    with OxigraphStore(None) as opened:
+        opened.add_quads(QUADS)
+        yield opened

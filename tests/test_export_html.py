@@ -12,10 +12,9 @@ from rdflib.compare import isomorphic
 
 from clustergraph.export import iter_export, make_subset, serialize_quads, subset_quads
 from clustergraph.export_html import OFFLINE_CSP
-from clustergraph.store.oxigraph import OxigraphStore
 from clustergraph.vocab import mint
 from conftest import BROWSER_MARKS
-from test_export import EVIDENCE, QUADS
+from test_export import EVIDENCE
 
 BIOSAXONY = str(mint("cluster", "biosaxony"))
 
@@ -51,10 +50,8 @@ class _Page(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def store():
-    with OxigraphStore(None) as opened:
-        opened.add_quads(QUADS)
-        yield opened
+def store(export_sample_store):
+    return export_sample_store
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,10 @@ Examples per test: ``CLUSTERGRAPH_FUZZ_EXAMPLES`` (default 100); runs are reprod
 from __future__ import annotations
 
 import logging
-import os
 from urllib.parse import quote, urlencode
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from clustergraph.config import load_settings
@@ -27,11 +26,7 @@ pytest.importorskip("clustergraph.server.sparql")
 from clustergraph import sparql  # noqa: E402
 from clustergraph.server import create_app  # noqa: E402
 
-EXAMPLES = int(os.environ.get("CLUSTERGRAPH_FUZZ_EXAMPLES", "100"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                derandomize=os.environ.get("CLUSTERGRAPH_FUZZ_RANDOM") != "1",
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+from fuzzing import FUZZ  # tests/fuzzing.py: the shared hypothesis profile
 
 NAMED = [q.name for q in sparql.list_queries()]
 SLUGS = ["biosaxony", "go-cluster", "sachsen", "biosaxony-go-cluster-2014", "nope", "", "..", "%2e%2e", "a b",

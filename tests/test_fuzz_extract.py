@@ -20,10 +20,9 @@ Examples per test: ``CLUSTERGRAPH_FUZZ_EXAMPLES`` (default 100); runs are reprod
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from clustergraph.errors import InputError
@@ -34,11 +33,7 @@ from clustergraph.factsfile import dump_facts, load_facts
 from clustergraph.rdfmap import document_graph
 from clustergraph.relations import BY_NAME
 
-EXAMPLES = int(os.environ.get("CLUSTERGRAPH_FUZZ_EXAMPLES", "100"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                derandomize=os.environ.get("CLUSTERGRAPH_FUZZ_RANDOM") != "1",
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+from fuzzing import FUZZ  # tests/fuzzing.py: the shared hypothesis profile
 
 DEVSET = Path(__file__).parent / "devset"
 LINES = sorted({line.strip() for path in DEVSET.glob("*.txt")

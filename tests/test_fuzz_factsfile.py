@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from clustergraph.errors import ClusterGraphError, InputError
@@ -29,11 +28,7 @@ from clustergraph.relations import BY_NAME
 from clustergraph.store.oxigraph import OxigraphStore
 from clustergraph.vocab import ENTITY_TYPES
 
-EXAMPLES = int(os.environ.get("CLUSTERGRAPH_FUZZ_EXAMPLES", "100"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                derandomize=os.environ.get("CLUSTERGRAPH_FUZZ_RANDOM") != "1",
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+from fuzzing import FUZZ  # tests/fuzzing.py: the shared hypothesis profile
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70),
                     st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20))

@@ -15,7 +15,7 @@ from clustergraph.server.negotiation import RDF_FORMATS
 from clustergraph.store.oxigraph import OxigraphStore
 from clustergraph.vocab import CG, mint
 from conftest import LiveServer
-from test_export import EVIDENCE, QUADS, oxigraph_quads, rdflib_quads
+from test_export import EVIDENCE, oxigraph_quads, rdflib_quads
 
 BIOSAXONY = mint("cluster", "biosaxony")
 GO_CLUSTER = mint("programme", "go-cluster")
@@ -25,10 +25,8 @@ PATH = "/id/cluster/biosaxony"
 
 
 @pytest.fixture(scope="module")
-def store():
-    with OxigraphStore(None) as opened:
-        opened.add_quads(QUADS)
-        yield opened
+def store(export_sample_store):
+    return export_sample_store
 
 
 @pytest.fixture(scope="module")

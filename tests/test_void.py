@@ -11,20 +11,17 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 from clustergraph.config import load_settings
 from clustergraph.server import create_app
-from clustergraph.store.oxigraph import OxigraphStore
 from clustergraph.vocab import CG, ENTITY_TYPES, mint
 from clustergraph.void import dataset_iri, void_graph
-from test_export import QUADS, union
+from test_export import union
 
 SITE = "http://127.0.0.1:5000/"
 DATASET = dataset_iri()
 
 
 @pytest.fixture(scope="module")
-def store():
-    with OxigraphStore(None) as opened:
-        opened.add_quads(QUADS)
-        yield opened
+def store(export_sample_store):
+    return export_sample_store
 
 
 @pytest.fixture(scope="module")

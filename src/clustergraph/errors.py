@@ -42,16 +42,6 @@ class InputError(ClusterGraphError):
         super().__init__(f"{source}: {message}" if source else message)
 
 
-class ValidationError(ClusterGraphError):
-    """Data breaks the SHACL shapes; ``report`` holds the findings."""
-
-    exit_code = EXIT_FINDINGS
-
-    def __init__(self, message: str, report=None):
-        self.report = report
-        super().__init__(message)
-
-
 class StoreError(ClusterGraphError):
     """The store could not be opened, read or written."""
 
