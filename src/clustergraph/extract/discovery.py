@@ -10,7 +10,7 @@ from clustergraph.extract import names as N
 from clustergraph.extract.lexicon import GENERIC_NAME_WORDS
 from clustergraph.extract.names import classify, clean_name, name_chunk_after
 from clustergraph.extract.persons import find_persons, find_roles
-from clustergraph.extract.places import _GENERIC_ORG
+from clustergraph.extract.subjects import GENERIC_ORG
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.sentences import Sentence
 
@@ -133,7 +133,7 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
                     registry.get(name, "Region")
         for role in find_roles(text, s.start, s.end):
             found["roles"].append((s.index, role))
-            if role.org_text and not _GENERIC_ORG.match(role.org_text.strip()):
+            if role.org_text and not GENERIC_ORG.match(role.org_text.strip()):
                 register_org(registry, role.org_text.strip())
         found["persons"].extend(find_persons(text, s.start, s.end))
     for s in sentences:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from clustergraph.extract import mentions as M
-from clustergraph.extract import labels, lists, places, relations, sector_phrases, tables
+from clustergraph.extract import labels, lists, offices, places, relations, sector_phrases, sectors, tables
 from clustergraph.extract.context import ORG_TYPES, FactCandidate, Context, SentenceInfo
 from clustergraph.extract.dates import find_dates
 from clustergraph.extract.discovery import discover
@@ -122,12 +122,12 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     labels.labels(ctx)
     places.located_in(ctx)
     places.list_items(ctx, {i: attrs for i, (_, attrs) in found["list_items"].items()})
-    places.sectors(ctx)
-    places.network_sectors(ctx)
-    places.focus_sectors(ctx)
+    sectors.sectors(ctx)
+    sectors.network_sectors(ctx)
+    sectors.focus_sectors(ctx)
     sector_phrases.phrase_sectors(ctx)
     places.region_parts(ctx)
-    places.roles(ctx)
+    offices.roles(ctx)
     places.jurisdiction(ctx)
     places.part_of(ctx)
 

@@ -1,9 +1,7 @@
-"""Facts about where and what: located in, sector, offices (managing director, spokesperson),
-jurisdiction of ministries, and ``part of`` between regions from the reference data.
+"""Facts about where: located in, the Land a ministry acts for (jurisdiction), and ``part of``
+between regions (stated in the text, or from the reference data).
 
-An adjective or a sector word that modifies a cluster noun (``the Hessian mobility cluster X``,
-``des sächsischen Life-Sciences-Clusters``) describes the cluster named right after the noun, or,
-with a singular definite article and no name, the cluster the announcement is about.
+Which cluster a place adjective describes is decided in :mod:`subjects`.
 """
 
 from __future__ import annotations
@@ -12,58 +10,13 @@ import re
 
 from clustergraph.extract import lexicon
 from clustergraph.extract import patterns as P
-from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
+from clustergraph.extract.context import ORG_TYPES, Context
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.names import clean_name
-from clustergraph.extract.relations import _evidence, anaphor_subject, nearest, sentence_date
+from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
 from clustergraph.extract.resolve import Referent
+from clustergraph.extract.subjects import described_cluster
 
 REFERENCE_EVIDENCE = "(reference knowledge, not stated in the text)"
-_NOUN_AFTER = re.compile(
-    r"^(?:\s+|-)(?:[\w]+[\s-]+){0,2}?(?P<noun>(?:[\w]+-)*(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork|Verbund|Verein|Bündnis|"
-    r"Kompetenznetz\w*|Branchennetzwerk|[Ii]nitiative)(?:s|es|e)?|\w+(?:cluster|netzwerk)(?:s|es)?)(?![\w-])"
-    r"(?!\s*(?:programme|program|Programm|initiative|Initiative|competition|Wettbewerb|scheme|Label|label))"
-)
-_SINGULAR_BEFORE = re.compile(r"(?:\b(?:des|dem|das|der|the|our|its|unser(?:es|em|er)?|ihr(?:es|em|er)?|sein(?:es|em|er)?|[\w]+[’']s)\s+)$", re.I)
-_GENERIC_ORG = re.compile(
-    r"^(?:(?:des|der|dem|the|unseres|our|its|dieses)\s+)?(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:Netzwerk(?:e?s)?|Clusters?|Verein(?:e?s)?|Verband(?:e?s)?|"
-    r"Bündnisses|Vorstand(?:e?s)?|network|cluster|association|board|Clustermanagements?)$", re.I
-)
-
-
-def _described(ctx: Context, info: SentenceInfo, end_rel: int, start_rel: int, named_only: bool = False) -> Referent | None:
-    """The cluster a modifier ending at ``end_rel`` describes (see the module docstring)."""
-    after = _NOUN_AFTER.match(info.text[end_rel:])
-    if not after:
-        return None
-    noun_end = end_rel + after.end()
-    named_next = re.match(r"\s+[„“\"»]?[A-ZÄÖÜ0-9]", info.text[noun_end:])
-    if any(m.type == "Programme" and info.rel(m.start) < noun_end and info.rel(m.end) > end_rel for m in info.mentions):
-        return None  # "the German go-cluster programme"
-    for m in info.mentions:
-        if m.type in ORG_TYPES and m.kind == "name":
-            s, e = info.rel(m.start), info.rel(m.end)
-            if (s <= start_rel < e and not named_only) or end_rel <= s <= noun_end + 2:
-                return m.ref
-    if named_only or named_next:
-        return None  # "dem tschechischen Automobilcluster Autoklastr": a cluster with a name of its own
-    noun = after.group("noun")
-    before = info.text[:start_rel]
-    apposition = re.search(r",\s*(?:the|a|an|der|die|das|ein|eine|einem|dem)\s+(?:[\w-]+\s+){0,3}?$", before)
-    if apposition:
-        for m in info.mentions:
-            if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) == apposition.start():
-                return m.ref
-    determiner = _SINGULAR_BEFORE.search(re.sub(r"(?:\b(?!(?:des|dem|der|den|das|die|the)\b)[a-zäöü][\w-]+(?:e|en|er|es|em)\s+)+$", "", before)) \
-        or _SINGULAR_BEFORE.search(before) \
-        or _SINGULAR_BEFORE.search(re.sub(r"(?:\b(?!(?:the|a|an|and|or|of)\b)[a-z][\w-]+\s+){1,3}$", "", before))
-    if not determiner:
-        return None
-    word = determiner.group(0).strip().lower()
-    plural_risk = word in ("der", "die") and not noun.endswith("s") and not noun.lower().endswith(("netzwerk", "verbund"))
-    if plural_risk or re.search(r"(?:n|en)$", noun) and noun.lower().endswith("clustern"):
-        return None
-    return info.block or ctx.subject
 
 
 def located_in(ctx: Context) -> None:
@@ -81,7 +34,7 @@ def located_in(ctx: Context) -> None:
                     named_only = True  # "the Saarland automotive network AutoNet Saar"
             elif m.kind != "adjective":
                 continue
-            subject = _described(ctx, info, end_rel, info.rel(m.start), named_only=named_only)
+            subject = described_cluster(ctx, info, end_rel, info.rel(m.start), named_only=named_only)
             if subject is not None:
                 ctx.add(subject, "located in", m.ref, _evidence(info), 0.8)
         for cue in (P.LOCATED.finditer(info.text) if info.has("Region") else ()):
@@ -125,10 +78,7 @@ def located_in(ctx: Context) -> None:
 
 
 _REGION_IN_REGION = re.compile(r"^\s+(?:liegt|lies|is\s+located|is\s+situated|gehört)\s+(?:\w+\s+)?(?:in|im|zu|zum|zur|within)\s+(?:the\s+|dem\s+|der\s+)?$")
-_FOCUS = re.compile(
-    r"\b(?:Schwerpunkt|Fokus|focus|Arbeitsschwerpunkt)\s+(?:von|des|der|of)\b|\b(?:konzentriert|spezialisiert|focuses|focused|"
-    r"specialises|specializes|specialised|specialized)\b"
-)
+
 
 
 def region_parts(ctx: Context) -> None:
@@ -140,63 +90,8 @@ def region_parts(ctx: Context) -> None:
                 ctx.add(a.ref, "part of", b.ref, _evidence(info), 0.8)
 
 
-def focus_sectors(ctx: Context) -> None:
-    """``Der Schwerpunkt von X liegt auf Umwelttechnik``, ``X focuses on photonics``."""
-    for info in ctx.infos:
-        cue = _FOCUS.search(info.text)
-        if not cue:
-            continue
-        sector = next((m for m in info.mentions if m.kind == "sector" and info.rel(m.start) > cue.start()), None)
-        if sector is None:
-            continue
-        org = nearest(info, ORG_TYPES, info.rel(sector.start), 0, info.rel(sector.start), "left")
-        subject = org.ref if org else anaphor_subject(ctx, info, 0, len(info.text))
-        ctx.add(subject, "sector", sector.ref, _evidence(info), 0.7)
 
 
-def sectors(ctx: Context) -> None:
-    for info in ctx.infos:
-        for m in info.mentions:
-            if m.kind != "sector":
-                continue
-            subject = _described(ctx, info, info.rel(m.end), info.rel(m.start))
-            if subject is None:
-                before = info.text[:info.rel(m.start)]
-                link = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork)(?:s|es)?\s+(?:für|for|der|of)\s+(?:die\s+|the\s+)?$", before)
-                if link:
-                    subject = _subject_before(ctx, info, link.start())
-            if subject is not None:
-                ctx.add(subject, "sector", m.ref, _evidence(info), 0.75)
-
-
-def network_sectors(ctx: Context) -> None:
-    """``X vernetzt ... Unternehmen der Ernährungswirtschaft``, ``The cluster brings together ... from electric mobility``."""
-    for info in ctx.infos:
-        verb = P.NETWORK_VERB.search(info.text)
-        if not verb:
-            continue
-        sector = next((m for m in info.mentions if m.kind == "sector" and info.rel(m.start) > verb.start()), None)
-        if sector is None:
-            continue
-        head = info.text[:verb.start()]
-        named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) < 3]
-        if named:
-            subject = named[0].ref
-        elif P.ANAPHOR_SUBJECT_START.match(head) or re.match(r"^(?:Die|Der|Das|The)\s+(?:[\w-]+\s+){0,5}?(?:Allianz|Cluster|Netzwerk|"
-                                                             r"cluster|network|Verein|Initiative)\b", head):
-            subject = info.block or ctx.subject
-        else:
-            continue
-        ctx.add(subject, "sector", sector.ref, _evidence(info), 0.7)
-
-
-def _subject_before(ctx: Context, info: SentenceInfo, pos: int) -> Referent | None:
-    org = nearest(info, ORG_TYPES, pos, 0, pos + 1, "left")
-    if org is not None and pos - info.rel(org.end) < 40:
-        return org.ref
-    if _SINGULAR_BEFORE.search(info.text[:pos]):
-        return info.block or ctx.subject
-    return None
 
 
 def list_items(ctx: Context, items: dict[int, dict]) -> None:
@@ -220,48 +115,6 @@ def list_items(ctx: Context, items: dict[int, dict]) -> None:
             ctx.add(ref, "sector", sector, _evidence(info), 0.75)
 
 
-# "Sprecher Prof. X von der Universität Y", "Jane Roe of Z University": where the person works, not their office
-_AFFILIATION = re.compile(r"^\s*,?\s*(?:von\s+der|von\s+dem|vom|von|aus\s+der|aus\s+dem|aus|an\s+der|am|"
-                          r"of\s+the|of|from\s+the|from|at\s+the|at)\s+$")
-
-
-def roles(ctx: Context) -> None:
-    for info, role in ctx.roles:
-        if not role.current:
-            continue
-        s, e = info.rel(role.person_span[0]), info.rel(role.person_span[1])
-        if blocked(info.text, s, e, allow_prospect=True):
-            continue
-        org = None
-        confidence = role.confidence
-        if role.org_span is not None:
-            os_, oe = role.org_span
-            for m in info.mentions:
-                if m.type in ORG_TYPES + ("Ministry", "Programme") and m.start < oe and os_ < m.end and m.start >= os_ - 1:
-                    org = m.ref
-                    break
-            if org is None and role.org_text:
-                text = role.org_text.strip()
-                if _GENERIC_ORG.match(text):
-                    org = info.block or ctx.subject
-                elif text.rstrip("-").lower() in {a.lower() for a in _names(ctx.subject)}:
-                    org = ctx.subject
-                else:
-                    org = ctx.registry.known(clean_name(text))
-        elif role.org_text is None:
-            named = list(dict.fromkeys(m.ref for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
-                                       and not _AFFILIATION.match(info.text[e:info.rel(m.start)])))
-            org = named[0] if len(named) == 1 and info.block is None else (info.block or ctx.subject)
-            confidence = min(confidence, 0.7)
-        if org is None or org.type not in ORG_TYPES:
-            continue
-        person = ctx.registry.get(role.person, "Person", use_gazetteer=False)
-        date = sentence_date(info, s) or ctx.issued
-        ctx.add(person, role.role, org, _evidence(info), confidence, date)
-
-
-def _names(ref: Referent | None) -> list[str]:
-    return [] if ref is None else [ref.name, *ref.aliases]
 
 
 def jurisdiction(ctx: Context) -> None:
@@ -320,5 +173,4 @@ def part_of(ctx: Context) -> None:
                 ctx.add(ref, "part of", ctx.registry.from_entry(parent), (0, 0), 1.0, basis="reference")
 
 
-__all__ = ["REFERENCE_EVIDENCE", "located_in", "sectors", "list_items", "roles", "jurisdiction", "part_of",
-           "sentence_date"]
+__all__ = ["REFERENCE_EVIDENCE", "located_in", "list_items", "region_parts", "jurisdiction", "part_of"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from clustergraph.extract import lexicon
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
-from clustergraph.extract.places import _described, _subject_before
+from clustergraph.extract.subjects import described_cluster, subject_before
 from clustergraph.extract.relations import _evidence
 from clustergraph.extract.resolve import Referent
 
@@ -155,12 +155,12 @@ def _subject_for(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> Refe
         if end_rel == phrase.start:
             # the compound starts the word: describe from the text before it
             return _compound_subject(ctx, info, phrase)
-        return _described(ctx, info, end_rel, phrase.start)
+        return described_cluster(ctx, info, end_rel, phrase.start)
     if phrase.pattern == 5:  # "the textile cluster"
-        return _described(ctx, info, phrase.end, phrase.start)
+        return described_cluster(ctx, info, phrase.end, phrase.start)
     cue = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork)(?:s|es)?\s+\S+\s+(?:\S+\s+)?$", text[:phrase.start])
     if cue is not None:
-        return _subject_before(ctx, info, cue.start())
+        return subject_before(ctx, info, cue.start())
     named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) < 3]
     if named:
         return named[0].ref
