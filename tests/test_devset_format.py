@@ -19,8 +19,8 @@ from clustergraph.relations import BY_NAME
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
-SETS = {"devset": TESTS / "devset", "heldout": TESTS / "heldout"}
-MINIMUM = {"devset": 24, "heldout": 10}
+SETS = {"devset": TESTS / "devset", "heldout": TESTS / "heldout", "external": TESTS / "external"}
+MINIMUM = {"devset": 24, "heldout": 10, "external": 14}
 SEED_CANDIDATES = [Path("/work/shared/seeds/biosaxony-go-cluster-2014.txt"),  # CI: a clone with shared/ beside it
                    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "biosaxony-go-cluster-2014.txt"]
 SEED = next((p for p in SEED_CANDIDATES if p.is_file()), SEED_CANDIDATES[0])
@@ -147,7 +147,8 @@ def test_text_is_written_afresh(path: Path):
     assert not [s for s in sentences if s in text]
 
 
-DESCRIPTIONS = {"devset": ROOT / "docs" / "devset.md", "heldout": TESTS / "heldout" / "README.md"}
+DESCRIPTIONS = {"devset": ROOT / "docs" / "devset.md", "heldout": TESTS / "heldout" / "README.md",
+                "external": TESTS / "external" / "README.md"}
 
 
 @pytest.mark.parametrize("name", SETS)
