@@ -294,8 +294,9 @@ def extract(ctx, files, fmt):
 @cli.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@click.option("--details", is_flag=True, help="List the missed and spurious facts of each document.")
 @pass_ctx
-def evaluate(ctx, directory, as_json):
+def evaluate(ctx, directory, as_json, details):
     """Score the extractor against every *.expected.json in DIRECTORY."""
     from clustergraph.evaluation import evaluate_dir
     from clustergraph.extract import default_gazetteer, extract_file
@@ -305,7 +306,7 @@ def evaluate(ctx, directory, as_json):
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(report.format_table())
+        click.echo(report.format_table(details=details))
 
 
 @cli.command()
