@@ -19,8 +19,9 @@ from clustergraph.relations import BY_NAME
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
-SETS = {"devset": TESTS / "devset", "heldout": TESTS / "heldout", "external": TESTS / "external"}
-MINIMUM = {"devset": 24, "heldout": 10, "external": 14}
+SETS = {"devset": TESTS / "devset", "heldout": TESTS / "heldout", "external": TESTS / "external",
+        "blind": TESTS / "blind"}
+MINIMUM = {"devset": 42, "heldout": 10, "external": 14, "blind": 16}
 SEED_CANDIDATES = [Path("/work/shared/seeds/biosaxony-go-cluster-2014.txt"),  # CI: a clone with shared/ beside it
                    Path(__file__).resolve().parents[2] / "shared" / "seeds" / "biosaxony-go-cluster-2014.txt"]
 SEED = next((p for p in SEED_CANDIDATES if p.is_file()), SEED_CANDIDATES[0])
@@ -148,7 +149,7 @@ def test_text_is_written_afresh(path: Path):
 
 
 DESCRIPTIONS = {"devset": ROOT / "docs" / "devset.md", "heldout": TESTS / "heldout" / "README.md",
-                "external": TESTS / "external" / "README.md"}
+                "external": TESTS / "external" / "README.md", "blind": TESTS / "blind" / "README.md"}
 
 
 @pytest.mark.parametrize("name", SETS)
