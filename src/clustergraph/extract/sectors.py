@@ -8,9 +8,28 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import patterns as P
-from clustergraph.extract.context import ORG_TYPES, Context
+from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
+from clustergraph.extract.labels import own_cluster
+from clustergraph.extract.mentions import Mention
 from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
+from clustergraph.extract.resolve import Referent
+from clustergraph.extract.sector_phrases import STOP_HEADS
 from clustergraph.extract.subjects import described_cluster, subject_before
+
+# words that name the members of a cluster, not its field ("logistics service providers")
+MEMBER_NOUNS = frozenset("""
+companies company firms firm providers provider suppliers supplier operators operator manufacturers manufacturer
+producers producer players institutes institutions members member start-ups startups smes businesses partners
+network networks cluster clusters association alliance initiative sector industry
+""".split())
+_FUNCTION_WORDS = frozenset("""
+the a an and or of in for from with to at by on its their our this that these those as is are was were
+more than around about over some many several all both other
+""".split())
+# a product of the members, not the cluster's field: "Hersteller von Medizinprodukten"
+_PRODUCT_BEFORE = re.compile(r"(?:Hersteller|Anbieter|Produzenten|manufacturers|makers|producers|suppliers)\s+(?:von|of)\s+$")
+# a field word that is not the whole of the name: "Mechatronik-Cluster Ostalb" is a name, not a statement
+_DISTINCTIVE = re.compile(r"[a-z][A-Z]|\d|^[A-Z]{2,}")
 
 _FOCUS = re.compile(
     r"\b(?:Schwerpunkt|Fokus|focus|Arbeitsschwerpunkt)\s+(?:von|des|der|of)\b|\b(?:konzentriert|spezialisiert|focuses|focused|"
@@ -29,7 +48,9 @@ def focus_sectors(ctx: Context) -> None:
             continue
         org = nearest(info, ORG_TYPES, info.rel(sector.start), 0, info.rel(sector.start), "left")
         subject = org.ref if org else anaphor_subject(ctx, info, 0, len(info.text))
-        ctx.add(subject, "sector", sector.ref, _evidence(info), 0.7)
+        if subject is not None and not org:
+            subject = _own(ctx, info)
+        ctx.add(subject, "sector", field_ref(ctx, info, sector), _evidence(info), 0.7)
 
 
 def sectors(ctx: Context) -> None:
@@ -43,8 +64,8 @@ def sectors(ctx: Context) -> None:
                 link = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork)(?:s|es)?\s+(?:für|for|der|of)\s+(?:die\s+|the\s+)?$", before)
                 if link:
                     subject = subject_before(ctx, info, link.start())
-            if subject is not None:
-                ctx.add(subject, "sector", m.ref, _evidence(info), 0.75)
+            if subject is not None and not named_only(info, subject, info.rel(m.start)):
+                ctx.add(subject, "sector", field_ref(ctx, info, m), _evidence(info), 0.75)
 
 
 def network_sectors(ctx: Context) -> None:
@@ -53,7 +74,8 @@ def network_sectors(ctx: Context) -> None:
         verb = P.NETWORK_VERB.search(info.text)
         if not verb:
             continue
-        sector = next((m for m in info.mentions if m.kind == "sector" and info.rel(m.start) > verb.start()), None)
+        sector = next((m for m in info.mentions if m.kind == "sector" and info.rel(m.start) > verb.start()
+                       and not _member_modifier(info, m)), None)
         if sector is None:
             continue
         head = info.text[:verb.start()]
@@ -62,7 +84,85 @@ def network_sectors(ctx: Context) -> None:
             subject = named[0].ref
         elif P.ANAPHOR_SUBJECT_START.match(head) or re.match(r"^(?:Die|Der|Das|The)\s+(?:[\w-]+\s+){0,5}?(?:Allianz|Cluster|Netzwerk|"
                                                              r"cluster|network|Verein|Initiative)\b", head):
-            subject = info.block or ctx.subject
+            subject = _own(ctx, info)
         else:
             continue
-        ctx.add(subject, "sector", sector.ref, _evidence(info), 0.7)
+        ctx.add(subject, "sector", field_ref(ctx, info, sector), _evidence(info), 0.7)
+
+
+_GENERIC_TAIL = re.compile(
+    r"(?:s|n|en|e|es)?-?(?:cluster|clusters|netzwerk|netzwerke?s|netz|netzes|branche|industrie|wirtschaft|sektor|bereich|"
+    r"unternehmen|firmen|betriebe|hersteller|zulieferer|zulieferindustrie|verband|verbund|initiative|allianz|standort|"
+    r"region|forum|plattform|kompetenz|markt|märkte|messe|projekt|projekte|programm|labor|zentrum)?|\w*(?:er|ern)"
+)
+# English words that modify a field: adjectives by their ending, and a few nouns used as modifiers
+_MODIFIER = re.compile(r"(?:al|ic|ive|ar|ine|ime|ous|ern|ary|ant|ent)$|^(?:offshore|onshore|wind|green|solar|smart|clean|"
+                       r"circular|space|rail|food|agri-food|water|precision|printed)$")
+_WEAK_ADJECTIVES = frozenset("strong innovative modern sustainable important growing fast dynamic various diverse whole "
+                             "traditional classic entire broad wide".split())
+
+
+def field_ref(ctx: Context, info: SentenceInfo, m: Mention) -> Referent:
+    """The sector a lexicon word names, widened to the field as the text names it: a German compound goes
+    on (``Automobiltextilien``), an English noun phrase takes its modifiers (``offshore wind energy``,
+    ``maritime logistics``) and a head noun (``automotive textiles network``, ``energy storage``). A word
+    kept as it is becomes an alias of the sector (``aviation`` for Aerospace)."""
+    text = info.text
+    s, e = info.rel(m.start), info.rel(m.end)
+    ws, we = s, e
+    while ws > 0 and text[ws - 1].isalpha():
+        ws -= 1
+    while we < len(text) and text[we].isalpha():
+        we += 1
+    name = None
+    if ws == s and we > e and text[s].isupper() and not _GENERIC_TAIL.fullmatch(text[e:we].lower()) and we - e >= 4:
+        name = text[ws:we]  # "Automobiltextilien"
+    elif ws == s and we == e and text[s:e].islower() and text[s:e].isascii():
+        name = _english_phrase(text, s, e)
+    if name is None or name == text[s:e]:
+        m.ref.add_alias(text[s:e])
+        return m.ref
+    return ctx.registry.get(name, "Sector", use_gazetteer=False)
+
+
+def _english_phrase(text: str, s: int, e: int) -> str:
+    start = s
+    for _ in range(2):  # modifiers: "offshore wind energy"
+        before = re.search(r"(?:^|(?<=\s))([a-z][a-z-]*)\s+$", text[:start])
+        if not before or before.group(1) in STOP_HEADS or before.group(1) in _FUNCTION_WORDS \
+                or before.group(1) in _WEAK_ADJECTIVES or not _MODIFIER.search(before.group(1)):
+            break
+        start = before.start(1)
+    end = e
+    after = re.match(r"\s+([a-z]+)(?P<next>\s+[a-z]+|[^\w]|$)", text[e:])
+    if after and after.group(1) not in MEMBER_NOUNS | _FUNCTION_WORDS | STOP_HEADS:
+        following = (after.group("next") or "").strip()
+        if not following or not following.isalpha() or following in _FUNCTION_WORDS or following in ("cluster", "network"):
+            end = e + after.end(1)  # "automotive textiles network", "energy storage —"
+    return " ".join(text[start:end].split())
+
+
+def named_only(info: SentenceInfo, subject: Referent, position: int) -> bool:
+    """Whether the field word at ``position`` lies inside the cluster's own name and the rest of that name is
+    no distinctive name (``Mechatronik-Cluster Ostalb``): a field only in the name is no evidence."""
+    for m in info.mentions:
+        if m.ref is not subject or m.kind != "name" or not (info.rel(m.start) <= position < info.rel(m.end)):
+            continue
+        name = info.text[info.rel(m.start):info.rel(m.end)]
+        rest = re.split(r"(?i)cluster\w*|netzwerk\w*|network|netz\b", name, maxsplit=1)
+        return len(rest) < 2 or not _DISTINCTIVE.search(rest[1].strip())
+    return False
+
+
+def _member_modifier(info: SentenceInfo, m: Mention) -> bool:
+    """``logistics service providers``, ``Hersteller von Medizinprodukten``: the members or their products."""
+    after = info.text[info.rel(m.end):info.rel(m.end) + 40]
+    words = re.findall(r"[A-Za-zäöüß-]+", after)[:2]
+    if any(w.lower() in MEMBER_NOUNS - {"network", "networks", "cluster", "clusters", "sector", "industry"} for w in words) \
+            and not re.match(r"\s*(?:and|und|,)", after):
+        return True
+    return bool(_PRODUCT_BEFORE.search(info.text[:info.rel(m.start)]))
+
+
+def _own(ctx: Context, info: SentenceInfo) -> Referent | None:
+    return own_cluster(ctx, info)
