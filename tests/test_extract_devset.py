@@ -13,7 +13,7 @@ from clustergraph.evaluation import evaluate_dir
 from clustergraph.extract import extract_file
 
 DEVSET = Path(__file__).parent / "devset"
-F1_FLOOR = 0.85
+F1_FLOOR = 0.78  # was 0.85 on 24 documents; 18 harder ones added (measured 0.80-0.81): raise as the extractor catches up
 PRECISION_FLOOR = 0.95
 
 pytestmark = pytest.mark.skipif(not any(DEVSET.glob("*.expected.json")), reason="no development set")
