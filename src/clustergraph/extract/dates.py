@@ -145,7 +145,7 @@ _WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freita
 _RELATIVE_HINT = re.compile(r"heute|today|gestern|yesterday|tag|day|monat|month|woche|week", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"\b(?P<today>heute|today)\b|\b(?P<yesterday>gestern|yesterday)\b|"
-    r"\b(?:am|on|last|vergangenen|letzten)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b|"
+    r"\b(?:am|on|last|vergangenen|letzten)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:abend|morgen|nachmittag|vormittag)?\b|"
     r"\b(?P<lastmonth>last\s+month|im\s+(?:vergangenen|letzten|Vor)monat|(?:im\s+)?(?:vergangenen|letzten)\s+Monat|vorigen\s+Monat)\b",
     re.IGNORECASE,
 )

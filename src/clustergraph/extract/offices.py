@@ -1,54 +1,225 @@
-"""Offices: ``managing director of`` and ``spokesperson of`` facts from the roles :mod:`persons` found."""
+"""Offices: ``managing director of`` and ``spokesperson of`` facts from the roles :mod:`persons` found.
+
+Which organisation: the one written next to the role (``Geschäftsführer von X``, ``des Netzwerks``
+meaning the cluster the text is about); else a cluster named in the sentence that is not the
+person's employer or university; else the cluster the paragraph talks about when the document
+covers several; else the document's cluster. When: the start the sentence gives (``seit 2017``,
+``effective 1 March``), the election of the sentence before (``hat am Dienstag einen neuen
+Vorstand gewählt. Neue Vorsitzende ist ...``), the start of the sentence after (``She will take up
+her post on 1 April``), else the issue date.
+"""
 
 from __future__ import annotations
 
 import re
 
-from clustergraph.extract.context import ORG_TYPES, Context
+from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.modality import blocked
 from clustergraph.extract.names import clean_name
-from clustergraph.extract.relations import _evidence, sentence_date
-from clustergraph.extract.resolve import Referent
+from clustergraph.extract.office_phrases import NEW_HOLDER_ANNOUNCED, NEW_HOLDER_STARTS, SURNAME_IS_ROLE
+from clustergraph.extract.persons import RoleFinding, clean_person, find_predecessors, role_relation
+from clustergraph.extract.relations import _evidence
+from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.subjects import GENERIC_ORG
 
 # "Sprecher Prof. X von der Universität Y", "Jane Roe of Z University": where the person works, not their office
 _AFFILIATION = re.compile(r"^\s*,?\s*(?:von\s+der|von\s+dem|vom|von|aus\s+der|aus\s+dem|aus|an\s+der|am|"
                           r"of\s+the|of|from\s+the|from|at\s+the|at)\s+$")
+# "X, die an der TU Y lehrt", "X (Universitätsklinikum Y)", "X, who holds the chair ... at Y": employer, not office
+_AFFILIATION_GAP = re.compile(r"^\s*(?:\(|,\s*(?:die|der|who|which|Inhaber(?:in)?|Leiter(?:in)?|head|professor)\b)", re.I)
+# "des Zukunftsclusters", "des Trägervereins", "the new cluster": a common noun for the cluster written about
+_GENERIC_COMPOUND = re.compile(
+    r"^(?:(?:des|der|dem|the|this|our|its|unseres|dieses|seines|ihres)\s+)?(?:[a-zäöü][\w-]*\s+){0,2}"
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:cluster|netzwerk|network|verein|verbund|verband|bündnis)(?:e?s)?$"
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:[–—-]|bis\b|to\b|until\b)\s*\d")
+_ELECTION = re.compile(r"\b(?:gewählt|wählte|wählten|ernannt|ernannte|berufen|berief|bestellt|bestellte|elected|appointed|"
+                       r"named|voted)\b", re.I)
+# the sentence tells how the office began: then its date is the start
+_ROLE_EVENT = re.compile(r"\b(?:gewählt|wählte|wählten|ernannt|ernannte|berufen|berief|bestellt|bestellte|übernimmt|übernahm|"
+                         r"übernommen|übernehmen|tritt|trat|angetreten|antreten|folgt|löst|wechselt|wechselte|elected|appointed|"
+                         r"named|voted|takes?\s+over|took\s+over|taken\s+over|takes?\s+up|took\s+up|succeeds|succeeded|"
+                         r"joins|joined|assumes?|assumed|replaces|replaced|gewählte|neue[rn]?|new)\b", re.I)
+_START_CUE = re.compile(r"\b(?:seit|since|zum|ab|from|effective|as\s+of|mit\s+Wirkung\s+(?:vom|zum)|Anfang|Mitte|Ende|early|"
+                        r"mid|late)\s+(?:(?:dem|the|Anfang|Mitte|Ende|early|mid|late)\s+)?$", re.I)
+# "... Geschäftsführerin der X GmbH und gehört dem Vorstand seit 2015 an": the date is another clause's
+_OTHER_CLAUSE = re.compile(r"\s(?:und|and|sowie|aber|but|while|während)\s|;")
+_NEW = re.compile(r"\b(?:neue[rn]?|new|newly)\b", re.I)
+# "She will take up her post on 1 April", "Er tritt sein Amt am 1. Juli an", "Sie übernimmt zum 1. Mai"
+_START_NEXT = re.compile(r"^(?:She|He|Sie|Er)\b.{0,60}?\b(?:take\s+up|takes\s+up|took\s+up|assume|assumes|start|starts|"
+                         r"begin|begins|join|joins|tritt|übernimmt|beginnt|startet|wechselt)\b")
+_SUCCESSION_HINT = re.compile(r"folgt|nachfolge|löst|succe|replace|vorgänger|predecessor|übernimmt|übernahm|took over|takes over")
+_ANAPHOR_ORG = re.compile(r"\b(?:its|their|seine[nmrs]?|ihre[nmrs]?|dessen|deren)\s+\S*$", re.I)
 
 
 def roles(ctx: Context) -> None:
-    for info, role in ctx.roles:
-        if not role.current:
+    """Add a fact for each current office holder whose organisation can be told."""
+    former = _former_holders(ctx)
+    for info, role in ctx.roles + _surname_roles(ctx) + _announced_roles(ctx):
+        if not role.current or (role.person, role.role) in former or (role.person, None) in former:
             continue
         s, e = info.rel(role.person_span[0]), info.rel(role.person_span[1])
         if blocked(info.text, s, e, allow_prospect=True):
             continue
-        org = None
         confidence = role.confidence
-        if role.org_span is not None:
-            os_, oe = role.org_span
-            for m in info.mentions:
-                if m.type in ORG_TYPES + ("Ministry", "Programme") and m.start < oe and os_ < m.end and m.start >= os_ - 1:
-                    org = m.ref
-                    break
-            if org is None and role.org_text:
-                text = role.org_text.strip()
-                if GENERIC_ORG.match(text):
-                    org = info.block or ctx.subject
-                elif text.rstrip("-").lower() in {a.lower() for a in _names(ctx.subject)}:
-                    org = ctx.subject
-                else:
-                    org = ctx.registry.known(clean_name(text))
-        elif role.org_text is None:
-            named = list(dict.fromkeys(m.ref for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
-                                       and not _AFFILIATION.match(info.text[e:info.rel(m.start)])))
-            org = named[0] if len(named) == 1 and info.block is None else (info.block or ctx.subject)
+        org = _explicit_org(ctx, info, role)
+        if org is None and (role.org_text is None or _generic(role.org_text)):
+            org = _implicit_org(ctx, info, s, e, named=role.org_text is None)
             confidence = min(confidence, 0.7)
-        if org is None or org.type not in ORG_TYPES:
+        if not _plausible(org):
             continue
         person = ctx.registry.get(role.person, "Person", use_gazetteer=False)
-        date = sentence_date(info, s) or ctx.issued
+        date = _start_date(info, s) or _neighbour_date(ctx, info, role, s) or ctx.issued
         ctx.add(person, role.role, org, _evidence(info), confidence, date)
+
+
+def _surname_roles(ctx: Context) -> list[tuple[SentenceInfo, RoleFinding]]:
+    """Offices stated for a person by surname alone, after the text has named them in full."""
+    full = {}
+    for _, role in ctx.roles:
+        full.setdefault(role.person.split()[-1], role.person)
+    found = []
+    for info in ctx.infos if full else ():
+        first = info.text.split(" ", 1)[0]
+        if first not in full:
+            continue
+        m = SURNAME_IS_ROLE.match(info.text)
+        if m is None:
+            continue
+        org_start, org_end = m.span("roleorg")
+        prep = re.match(r"\s+\S+\s+(?:the\s+)?", m.group("roleorg"))
+        org_start += prep.end()
+        mod = m.group("mod")
+        current = not (mod and re.match(r"(?i)stellv|deputy|vice|former|ehemal|bisherig|interim|honorary|ehren", mod))
+        found.append((info, RoleFinding(full[first], (info.start, info.start + len(first)), role_relation(m.group("role")),
+                                        info.text[org_start:org_end], (info.start + org_start, info.start + org_end),
+                                        current, 0.8)))
+    return found
+
+
+def _announced_roles(ctx: Context) -> list[tuple[SentenceInfo, RoleFinding]]:
+    """``X has a new managing director. Dr. Y takes over from Z on 1 July.``"""
+    found = []
+    for before, info in zip(ctx.infos, ctx.infos[1:]):
+        if before.paragraph != info.paragraph or "new" not in before.lower and "neue" not in before.lower:
+            continue
+        announced = NEW_HOLDER_ANNOUNCED.search(before.text)
+        holder = NEW_HOLDER_STARTS.match(info.text) if announced else None
+        if holder is None or any(r.person_span[0] == info.start + holder.start("name") for i, r in ctx.roles if i is info):
+            continue
+        s, e = holder.span("name")
+        found.append((info, RoleFinding(clean_person(holder.group("name")), (info.start + s, info.start + e),
+                                        role_relation(announced.group("role")), None, None, True, 0.75)))
+    return found
+
+
+def _former_holders(ctx: Context) -> set[tuple[str, str | None]]:
+    """``(person, relation)`` of predecessors and former holders anywhere in the text: a chronicle
+    may name someone's start in one line and their successor in the next."""
+    former = {(role.person, role.role) for _, role in ctx.roles if role.former}
+    for info in ctx.infos:
+        if _SUCCESSION_HINT.search(info.lower or info.text.lower()):
+            former.update(find_predecessors(ctx.text, info.sentence.start, info.sentence.end))
+    return former
+
+
+def _plausible(ref: Referent | None) -> bool:
+    """An organisation (a cluster or another organisation; a programme or a ministry holds no office here)."""
+    return ref is not None and ref.type in ORG_TYPES
+
+
+def _generic(text: str) -> bool:
+    text = text.strip()
+    return bool(_GENERIC_COMPOUND.match(text))
+
+
+def _explicit_org(ctx: Context, info: SentenceInfo, role: RoleFinding) -> Referent | None:
+    """The organisation written next to the role, when it names one."""
+    if role.org_span is None or role.org_text is None:
+        return None
+    text = role.org_text.strip()
+    if _generic(text):
+        return None
+    os_, oe = role.org_span
+    for m in info.mentions:
+        if m.type in ORG_TYPES + ("Ministry", "Programme") and m.start < oe and os_ < m.end and m.start >= os_ - 1:
+            return m.ref
+    if GENERIC_ORG.match(text):
+        return _implicit_org(ctx, info, 0, 0, named=False)
+    if text.rstrip("-").lower() in {a.lower() for a in _names(ctx.subject)}:
+        return ctx.subject
+    return ctx.registry.known(clean_name(text))
+
+
+def _implicit_org(ctx: Context, info: SentenceInfo, s: int, e: int, named: bool = True) -> Referent | None:
+    """The organisation of a role written without one (``Geschäftsführerin ist Dr. X``) or with a
+    common noun (``des Netzwerks``, then ``named`` is false: a name elsewhere in the sentence is not it)."""
+    candidates = []
+    before_person = False
+    for m in info.mentions if named else ():
+        if m.type not in ORG_TYPES or m.kind != "name":
+            continue
+        gap = info.text[e:info.rel(m.start)] if info.rel(m.start) >= e else ""
+        if _AFFILIATION.match(gap) or (gap and _AFFILIATION_GAP.match(gap)):
+            continue
+        if m.ref not in candidates:
+            candidates.append(m.ref)
+            before_person = info.rel(m.end) <= s
+    if len(candidates) == 1 and (info.block is None or before_person):
+        return candidates[0]  # "Bei X übernimmt Dr. Y die Geschäftsführung"
+    default = next((ref for ref in (info.block, ctx.subject) if _plausible(ref)), None)
+    topic = _paragraph_cluster(ctx, info, s, default)
+    return topic if topic is not None else default
+
+
+def _paragraph_cluster(ctx: Context, info: SentenceInfo, s: int, subject: Referent | None) -> Referent | None:
+    """The cluster a paragraph is about when it is not ``subject`` (the document's or the block's
+    cluster): the one cluster the sentences before name (``The cluster management is headed by``,
+    ``its president``)."""
+    anaphor = _ANAPHOR_ORG.search(info.text[:s].rstrip(" ,:"))
+    index = ctx.infos.index(info)
+    paragraph = [i for i in ctx.infos[max(0, index - 3):index + 1] if i.paragraph == info.paragraph]
+    if subject is not None and subject.type == "Cluster" and anaphor is None and \
+            any(Registry.final(m.ref) is subject for i in paragraph for m in i.mentions):
+        return None  # the paragraph names the document's cluster: "the cluster" is that one
+    for other in reversed(ctx.infos[max(0, index - 3):index]):
+        if other.paragraph != info.paragraph:
+            break
+        clusters = list(dict.fromkeys(m.ref for m in other.mentions if m.type == "Cluster" and m.kind == "name"))
+        if len(clusters) == 1:
+            return clusters[0]
+        if clusters:
+            return None
+    return None
+
+
+def _start_date(info: SentenceInfo, s: int) -> str | None:
+    """When the office began, as the sentence says: a date after ``seit``/``since``/``zum``/``effective``,
+    or any date of a sentence that tells the election or take-over; not the date of something the
+    office holder did (``unterzeichneten am 7. März``, ``will 2024 ... planen``), nor ranges."""
+    dates = [d for d in info.dates if not d.until and not _RANGE_AFTER.match(info.text[d.end:d.end + 8])
+             and not re.search(r"\d\s*[–—-]\s*$", info.text[max(0, d.start - 4):d.start])]
+    if not _ROLE_EVENT.search(info.text):
+        dates = [d for d in dates if _START_CUE.search(info.text[max(0, d.start - 30):d.start])
+                 and not _OTHER_CLAUSE.search(info.text[min(s, d.start):max(s, d.start)])]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - s)).iso
+
+
+def _neighbour_date(ctx: Context, info: SentenceInfo, role: RoleFinding, s: int) -> str | None:
+    """A date the text gives for the office in the sentence before or after."""
+    index = ctx.infos.index(info)
+    if index > 0:
+        before = ctx.infos[index - 1]
+        if before.paragraph == info.paragraph and before.dates and _ELECTION.search(before.text) and \
+                (role.role == "spokesperson of" or _NEW.search(info.text[:s])):
+            return _start_date(before, len(before.text))
+    if index + 1 < len(ctx.infos):
+        after = ctx.infos[index + 1]
+        if after.paragraph == info.paragraph and after.dates and _START_NEXT.match(after.text):
+            return _start_date(after, 0)
+    return None
 
 
 def _names(ref: Referent | None) -> list[str]:

@@ -5,47 +5,32 @@ Titles (Dr., Prof., Dr.-Ing.) are stripped from names. A role is tied to the org
 right after the role noun (``von X``, ``des Netzwerks``, ``of X``), or written before it
 (``X-Geschäftsführer``, ``X's managing director``); a quoted person with no role noun next to
 their name holds no office. Deputies, former and outgoing office holders are marked so that
-the relation stage can drop them.
+the relation stage can drop them; predecessors (``folgt auf``, ``succeeds``, ``Ihr Vorgänger``)
+are reported by :func:`find_predecessors` for the whole text. Offices stated by what a person leads
+are in :mod:`office_phrases`, lists of a board's members in :mod:`role_lists`, the name grammar in
+:mod:`person_names`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from clustergraph.extract.lexicon import (
-    MANAGING_DIRECTOR_DE,
-    MANAGING_DIRECTOR_EN,
-    PERSON_TITLES,
-    SPOKESPERSON_DE,
-    SPOKESPERSON_EN,
-)
+from clustergraph.extract.office_phrases import office_matches
+from clustergraph.extract.person_names import FORMER as _FORMER
+from clustergraph.extract.person_names import MD as _MD
+from clustergraph.extract.person_names import MODS as _MODS
+from clustergraph.extract.person_names import NOT_CURRENT as _NOT_CURRENT
+from clustergraph.extract.person_names import ORG_PREP as _ORG_PREP
+from clustergraph.extract.person_names import SP as _SP
+from clustergraph.extract.person_names import PERSON, RoleFinding, clean_person, person_pattern, role_relation
+from clustergraph.extract.role_lists import heading_roles
 
-_UP = "A-ZÄÖÜÉŁŠŽČ"
-_LOW = "a-zäöüßéèáàíóúøåæçñłšžčěřń"
-_N = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_NOT_FIRST = (r"(?!(?:Staatssekretär|Staatssekretärin|Minister|Ministerin|Dr|Prof|Herr|Frau|Geschäftsführer|Geschäftsführerin|"
-              r"Sprecher|Sprecherin|Vorsitzende|Vorsitzender|Der|Die|Das|The|Managing|Chair|Director|Professor|Ministerial|"
-              r"Landrat|Oberbürgermeister|Bürgermeister|Präsident|Präsidentin|Chief|State|Secretary)\b)")
-PERSON = (
-    rf"(?P<titles>{PERSON_TITLES}*){_NOT_FIRST}(?P<name>{_N}(?:\s+{_N})?(?:\s+[{_UP}]\.)?\s+"
-    rf"(?:(?:von|van|de|zu|di|da|le)\s+(?!(?:der|dem|den|des|die)\b))?{_N})(?![\w-])"
-)
-_MD = f"{MANAGING_DIRECTOR_DE}|{MANAGING_DIRECTOR_EN}"
-_SP = f"{SPOKESPERSON_DE}|{SPOKESPERSON_EN}"
-_MODS = (
-    r"(?:(?P<mod>(?i:founding|Gründungs-?|neue[rn]?|new|langjährige[rn]?|long-standing|amtierende[rn]?|designierte[rn]?|"
-    r"stellvertretende[rn]?|deputy|vice|ehemalige[rn]?|former|bisherige[rn]?|previous|scheidende[rn]?|"
-    r"outgoing|interim|kommissarische[rn]?|alleinige[rn]?|zweite[rn]?|künftige[rn]?|designierte[rn]?|incoming|future|"
-    r"designated|Co-|co-))\s*)"
-)
-_ORG_PREP = r"(?:von|vom|des|der|beim|bei|of|at|of the|at the|for|for the)"
-_NOT_CURRENT = re.compile(r"^(?:stellvertretende[rn]?|deputy|vice|ehemalige[rn]?|former|bisherige[rn]?|previous|"
-                          r"scheidende[rn]?|outgoing|zweite[rn]?|founding|late|verstorbene[rn]?|künftige[rn]?|"
-                          r"designierte[rn]?|incoming|future|designated)$", re.IGNORECASE)
 # the person left the office: "left the network", "ist ausgeschieden", "retired"
 LEFT = re.compile(r"\b(?:left|leaves|leaving|retired|retires|stepped\s+down|steps\s+down|resigned|verlässt|verließ|verlassen|"
-                  r"ausgeschieden|scheidet\s+aus|schied\s+aus|Ruhestand|abgelöst|übergibt|übergab|handed\s+over|hands\s+over)\b")
+                  r"ausgeschieden|scheidet\s+aus|schied\s+aus|Ruhestand|abgelöst|"
+                  r"(?:übergibt|übergab|handed\s+over|hands\s+over)\s+(?:\S+\s+){0,4}?(?:die\s+(?:Geschäftsführung|Leitung|Geschäfte)|"
+                  r"den\s+(?:Vorsitz|Staffelstab)|das\s+Amt|an\s+(?:seine|ihre)\s+Nachfolger|the\s+(?:reins|baton|office)|"
+                  r"to\s+(?:his|her)\s+successor))\b")
 
 # "André Hofmann, Geschäftsführer von X" / "Dr. Anna L. of Uni H, spokesperson of X"
 PERSON_ROLE = re.compile(
@@ -61,8 +46,9 @@ PERSON_IS_ROLE = re.compile(
 )
 # "Geschäftsführerin Dr. Jane Doe", "Vorstandsvorsitzender ist Prof. Y", "Chair of the board: Z"
 ROLE_PERSON = re.compile(
-    rf"(?:(?P<orgpre>[\w][\w\-]*?)-)?{_MODS}?(?P<role>{_MD}|{_SP})(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:]{{2,60}}?)?"
-    rf"(?:\s*[,:]\s*|\s+(?:ist|is|ist seit \d{{4}}|wird|bleibt|remains)\s+|\s+)(?![a-zäöü])" + PERSON
+    rf"(?<![\w-])(?:(?!(?i:vice|vize|co|deputy|stellv)-)(?P<orgpre>[\w][\w\-]*?)-)?{_MODS}?(?P<role>{_MD}|{_SP})(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:]{{2,60}}?)?"
+    rf"(?:\s*[,:]\s*|\s+(?:ist|is|wird|bleibt|remains)\s+(?:(?:seit|since|ab|bereits|nun|jetzt|weiterhin)\s+"
+    rf"(?:[\wäöü.]+\s+){{0,2}}?)?|\s+)(?![a-zäöü])" + PERSON
 )
 # "X's managing director Jane Doe"
 POSSESSIVE_ROLE = re.compile(rf"(?P<org>[\w][\w\s\-&]{{1,50}}?)[’']s\s+{_MODS}?(?P<role>{_MD}|{_SP})\s+{PERSON}")
@@ -86,12 +72,13 @@ TAKES_OVER = re.compile(
 APPOINTED = re.compile(
     rf"(?:appointed|named|elected|ernannt|berufen|bestellt|gewählt|wählte|wählten|ernannte|berief|bestellte)"
     rf"(?:\s+(?:am|on|in|im|zum|mit)\s+[^,]{{1,25}}?(?=\s+(?:Prof|Dr|Herr|Frau|[A-ZÄÖÜ][a-zäöü]+\s+[A-ZÄÖÜ])))?\s+{PERSON}(?:,[^,]{{1,90}},)?\s+"
-    rf"(?:as|zum|zur|als)\s+(?:(?:the|den|die|neue[nr]?|new)\s+)*(?P<role>{_MD}|{_SP})"
+    rf"(?:(?:einstimmig|unanimously|erneut|again|officially|offiziell|heute|today|mit\s+großer\s+Mehrheit)\s+)?"
+    rf"(?:as|zum|zur|als)\s+(?:(?:the|its|their|den|die|neue[nr]?|new|(?:association|network|cluster|organi[sz]ation)[’']s)\s+)*(?P<role>{_MD}|{_SP})"
     rf"(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:]{{2,60}}?)?(?=[,;:.]|\s+(?:effective|mit|ab|zum|from|on)\b|$)"
 )
 # "Zum 1. Juli übernimmt Dr. Y die Leitung der Geschäftsstelle"
 TAKES_OVER_INVERTED = re.compile(
-    rf"\b(?:übernimmt|übernahm|übernehmen)\s+{PERSON}\s+(?:die|den|das)\s+(?P<role>Geschäftsführung|Leitung(?:\s+der\s+Geschäftsstelle)?|"
+    rf"\b(?:übernimmt|übernahm|übernehmen)\s+(?:(?:zum|am|ab|im|mit\s+Wirkung\s+vom)\s+[^,;]{{1,30}}?\s+)?{PERSON}\s+(?:die|den|das)\s+(?P<role>Geschäftsführung|Leitung(?:\s+der\s+Geschäftsstelle)?|"
     rf"Vorsitz|Sprecherrolle|Clustermanagement)"
 )
 # "Dr. Jane Roe (Geschäftsführerin des X)", "Jane Roe (CEO, X)": the bracket names office and organisation
@@ -99,7 +86,8 @@ BRACKET_ROLE = re.compile(
     rf"{PERSON}\s*\(\s*{_MODS}?(?P<role>{_MD}|{_SP})(?:\s*,\s*|\s+{_ORG_PREP}\s+)(?P<org>[^()]{{2,80}})\)"
 )
 # "die beiden Geschäftsführer, Jane Roe (X) und John Doe (Y)": one office, each holder's organisation in brackets
-ROLE_LIST_INTRO = re.compile(rf"{_MODS}?(?P<role>{_MD}|{_SP})\s*[,:]\s*(?=\S)")
+ROLE_LIST_INTRO = re.compile(rf"{_MODS}?(?P<role>{_MD}|{_SP})s?(?:\s+(?:beider|der\s+beiden|aller|of\s+(?:the\s+)?(?:both|two|the\s+two))"
+                             rf"\s+(?:[Nn]etzwerke|Cluster|Verbünde|Vereine|networks|clusters|associations|organi[sz]ations))?(?P<punct>\s*[,:]\s*|\s+)(?=\S)")
 BRACKETED_HOLDER = re.compile(rf"{PERSON}\s*\((?P<org>[^()]{{2,80}})\)")
 _LIST_JOIN = re.compile(r"\s*(?:,|\bund\b|\band\b|\bsowie\b)\s*(?:,\s*)?")
 QUOTED_PERSON = re.compile(
@@ -107,51 +95,30 @@ QUOTED_PERSON = re.compile(
     rf"adds|added|according to|comments|commented|notes|noted)\s+{PERSON}"
 )
 SUCCESSION = re.compile(rf"\b(?:folgt auf|tritt die Nachfolge von|Nachfolge von|Nachfolger(?:in)? von|succeeds|replaces|löst|"
-                        rf"takes over from|took over from|übernimmt von|übernahm von|successor to|successor of)\s+"
-                        rf"{PERSON.replace('?P<titles>', '?P<titles2>').replace('?P<name>', '?P<name2>')}")
+                        rf"takes over from|took over from|übernimmt von|übernahm von|successor to|successor of|"
+                        rf"(?:übernimmt|übernahm)\s+(?:die\s+Geschäftsführung|den\s+Vorsitz|die\s+Leitung)\s+von)\s+"
+                        rf"{person_pattern('2')}")
 
+# "Ihr Vorgänger Jens Ohlsen", "her predecessor Jens Ohlsen", "übernimmt die Geschäftsführung von Jens Ohlsen"
+PREDECESSOR = re.compile(rf"\b(?:Vorgänger(?:in)?|predecessor|Amtsvorgänger(?:in)?),?\s+{PERSON}")
+# left the office for good (not "übergab die Urkunde"): a former holder everywhere in the text
+_LEFT_OFFICE = re.compile(r"\b(?:retired|retires|stepped\s+down|resigned|ausgeschieden|scheidet\s+aus|schied\s+aus|Ruhestand|"
+                          r"abgelöst|(?:übergibt|übergab|handed\s+over|hands\s+over)\s+(?:\S+\s+){0,4}?(?:die\s+(?:Geschäftsführung|"
+                          r"Leitung|Geschäfte)|den\s+Vorsitz|das\s+Amt|an\s+(?:seine|ihre)\s+Nachfolger|to\s+(?:his|her)\s+successor))\b")
 
 _FUTURE_ROLE = re.compile(r"\b(?:soll|sollen|wird\s+(?:\S+\s+){0,6}?(?:werden|antreten|übernehmen)|will\s+(?:become|take\s+over|join)|"
                           r"is\s+to\s+(?:become|take)|from\s+next|ab\s+nächste[mn])\b")
 _ROLE_HINT = re.compile(r"geschäftsf|sprecher|vorsitz|vorstand|präsident|director|ceo|chief|chair|spokes|president|leitung|"
-                        r"headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|manager")
-_ANY_ROLE = re.compile(rf"{_MD}|{_SP}|headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|Geschäftsführung|Leitung|Vorsitz")
+                        r"headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|manager|leitet|heads|leads|runs|manages|"
+                        r"führt|übernomm|übernahm|übernimmt|verantwortet|innehat|chaired|presided|management\s*:")
+_ANY_ROLE = re.compile(rf"{_MD}|{_SP}|headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|Geschäftsführung|Leitung|Vorsitz|"
+                       rf"leitet|führt|heads|leads|runs|manages|übernomm|übernahm|übernimmt|verantwortet|innehat|chaired|presided|inne\b|"
+                       rf"management\s*:")
 _ANY_PERSON_CUE = re.compile(r"sagt|erklärt|betont|so\s|meint|ergänzt|freut|said|says|explain|add|according|comment|note|"
                              r"Staatssekretär|Minister|Bürgermeister|State Secretary|Mayor|Professor")
 
 
 _ORG_WORD_IN_NAME = re.compile(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork|Verbund|Initiative|GmbH|Universität|University|Institut)\b")
-
-
-@dataclass
-class RoleFinding:
-    """A person said to hold an office in an organisation (the organisation may be implicit)."""
-
-    person: str
-    person_span: tuple[int, int]
-    role: str  # "managing director of" / "spokesperson of"
-    org_text: str | None  # the organisation as written next to the role, or None
-    org_span: tuple[int, int] | None
-    current: bool
-    confidence: float
-    titles: str = ""
-
-
-def role_relation(role: str) -> str:
-    """``Geschäftsführerin`` -> ``managing director of``; ``Sprecher`` -> ``spokesperson of``."""
-    if re.fullmatch(_MD, role) or role in ("Geschäftsführung", "Leitung", "Clustermanagement") or role.startswith("Leitung der Geschäftsstelle"):
-        return "managing director of"
-    return "spokesperson of"
-
-
-def clean_person(name: str) -> str:
-    """A person's name without titles or surrounding white space.
-
-    >>> clean_person("Prof. Dr.-Ing. Jens  Matthiesen")
-    'Jens Matthiesen'
-    """
-    name = " ".join(name.split())
-    return re.sub(rf"^{PERSON_TITLES}+", "", name).strip()
 
 
 def _org(match: re.Match, group: str, prep: bool = True) -> tuple[str | None, tuple[int, int] | None]:
@@ -170,7 +137,9 @@ def _org(match: re.Match, group: str, prep: bool = True) -> tuple[str | None, tu
 
 def find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
     """Role statements inside ``text[start:end]`` (one sentence)."""
-    found: list[RoleFinding] = []
+    found: list[RoleFinding] = heading_roles(text, start, end)
+    if found:
+        return found
     if not _ROLE_HINT.search(text[start:end].lower()):
         return found
     cues = [m.start() for m in _ANY_ROLE.finditer(text, start, end)]
@@ -194,9 +163,14 @@ def find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
         return _find_roles(text, start, end)
     for lo, hi in windows:
         for role in _find_roles(text, lo, hi):
-            if not any(f.person_span == role.person_span for f in found):
+            if not any(f.person_span == role.person_span and f.role == role.role for f in found):
                 found.append(role)
     return found
+
+
+def _known(found: list[RoleFinding], position: int, relation: str) -> bool:
+    """Whether the person at ``position`` already holds an office of this kind in ``found``."""
+    return any(f.person_span[0] <= position < f.person_span[1] and f.role == relation for f in found)
 
 
 def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
@@ -209,18 +183,20 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
                 _ORG_WORD_IN_NAME.search(m.group(name_group)):
             return  # "CEO, Gamma Cluster": an organisation, not a person
         current = not (mod and _NOT_CURRENT.match(mod.strip().rstrip("-")))
-        tail = segment[m.end(name_group):m.end(name_group) + 120]
-        if LEFT.search(re.split(r"[.;]", tail)[0]) or _FUTURE_ROLE.search(re.split(r"[.;]", tail)[0]):
+        former = bool(mod and _FORMER.match(mod.strip()))
+        tail = re.split(r"(?<!\d)[.;]", segment[m.end(name_group):m.end(name_group) + 120])[0]  # not at "1. Juli"
+        if LEFT.search(tail) or _FUTURE_ROLE.search(tail):
             current = False
+            former = former or bool(_LEFT_OFFICE.search(tail))
         span = (start + org_span[0], start + org_span[1]) if org_span else None
         found.append(RoleFinding(clean_person(m.group(name_group)), (start + s, start + e), role_relation(role),
-                                 org, span, current, confidence, m.group("titles") or ""))
+                                 org, span, current, confidence, m.group("titles") or "", former))
 
     for m in PERSON_ROLE.finditer(segment):
         after = segment[m.end():]
         om = re.match(rf"\s+{_ORG_PREP}\s+", after)
         if om is None and not m.group("rel"):  # "X, der ... als Geschäftsführer leitet": a verb follows
-            om = re.match(r"\s+(?=[A-ZÄÖÜ„“\"a-z])", after)
+            om = re.match(r"\s+(?=[A-ZÄÖÜ„“\"])", after)  # "X, Geschäftsführerin MikroNetz"; not "..., seit 2018 an der Spitze"
         org, span = None, None
         if om:
             chunk = re.match(r"[^,;:()]{1,70}", after[om.end():])
@@ -233,6 +209,7 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
         add(m, m.group("role"), m.group("org").strip(), m.span("org"), 0.85, mod=m.group("mod"))
     for intro in ROLE_LIST_INTRO.finditer(segment):
         pos = intro.end()
+        holders = []
         while True:
             m = BRACKETED_HOLDER.match(segment, pos)
             if m is None or any(f.person_span[0] == start + m.start("name") for f in found):
@@ -240,16 +217,20 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
             org = m.group("org").strip()
             if re.match(rf"(?:{_MD}|{_SP})\b", org):
                 break  # "(Geschäftsführerin des Y)": BRACKET_ROLE's case
-            add(m, intro.group("role"), org, m.span("org"), 0.8, mod=intro.group("mod"))
+            holders.append((m, org))
             join = _LIST_JOIN.match(segment, m.end())
             if join is None or join.end() == m.end():
                 break
             pos = join.end()
+        # "Geschäftsführer Jan Roe (Universität X)" names an affiliation; a list of two assigns offices
+        if len(holders) >= 2 or intro.group("punct").strip():
+            for m, org in holders:
+                add(m, intro.group("role"), org, m.span("org"), 0.8, mod=intro.group("mod"))
     for m in PERSON_IS_ROLE.finditer(segment):
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.75, mod=m.group("mod"))
     for m in POSSESSIVE_ROLE.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
             continue
         org = m.group("org").strip()
         words = org.split()
@@ -265,12 +246,12 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
         o_end = m.end("org")
         add(m, m.group("role"), org, (o_end - len(org), o_end), 0.85, mod=m.group("mod"))
     for m in APPOINTED.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
             continue
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.75)
     for m in ROLE_PERSON.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
             continue
         if m.group("orgpre") and m.group("orgpre")[0].isupper() is False and not re.search(r"[A-Z]", m.group("orgpre")):
             org, span = m.group("orgpre"), m.span("orgpre")
@@ -280,28 +261,52 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
             org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.7, mod=m.group("mod"))
     for m in LIES_WITH.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
             continue
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.8 if org else 0.75)
     for m in HEADED_BY.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation("Geschäftsführung")):
             continue
         add(m, "Geschäftsführung", None, None, 0.75)
     for m in TAKES_OVER_INVERTED.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
             continue
         add(m, "Geschäftsführung" if m.group("role") != "Vorsitz" else "Vorsitz", None, None, 0.75)
     for m in TAKES_OVER.finditer(segment):
-        if any(f.person_span[0] <= start + m.start("name") < f.person_span[1] for f in found):
+        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
             continue
         add(m, m.group("role"), None, None, 0.75)
+    for m, role, group in office_matches(segment):
+        if not _known(found, start + m.start("name"), role_relation(role)):
+            org, span = _org(m, group, prep=group == "roleorg") if group else (None, None)
+            add(m, role, org, span, 0.8 if org else 0.75)
     for m in SUCCESSION.finditer(segment):
         s2 = start + m.start("name2")
         for f in found:
             if f.person_span[0] <= s2 < f.person_span[1]:
                 f.current = False
+                f.former = True
     return found
+
+
+def find_predecessors(text: str, start: int, end: int) -> list[tuple[str, str | None]]:
+    """People the sentence names as predecessors: ``(name, relation or None)``.
+
+    >>> find_predecessors("Sie löst Hans-Peter Wolf als Vorsitzende ab.", 0, 44)
+    [('Hans-Peter Wolf', 'spokesperson of')]
+    """
+    segment = text[start:end]
+    found = []
+    for m in SUCCESSION.finditer(segment):
+        found.append(clean_person(m.group("name2")))
+    for m in PREDECESSOR.finditer(segment):
+        found.append(clean_person(m.group("name")))
+    if not found:
+        return []
+    has_md, has_sp = re.search(_MD, segment), re.search(_SP, segment)
+    relation = None if bool(has_md) == bool(has_sp) else "managing director of" if has_md else "spokesperson of"
+    return [(name, relation) for name in found]
 
 
 def find_persons(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:

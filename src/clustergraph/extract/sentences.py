@@ -25,6 +25,7 @@ ABBREVIATIONS = {
     "st", "tel", "mag", "rer", "nat", "med", "phil", "habil", "jun", "sen", "geb", "gem", "lt",
     "mind", "max", "min", "ehem", "zzgl", "rd", "tsd", "jh", "jhd", "sog", "insb", "einschl",
     "allg", "gegr", "hrsg", "vs", "zt", "uvm", "ff", "etc", "dt", "engl", "franz", "int", "ref",
+    "kfm", "kffr", "oec", "päd", "agr", "biol", "volksw", "betriebsw", "wirt", "ret",  # Dipl.-Kffr., Dipl.-Oec., Captain (ret.)
     "jan", "feb", "febr", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dez", "dec",
     # English
     "mr", "mrs", "ms", "jr", "sr", "inc", "ltd", "co", "corp", "llc", "plc", "eg", "ie", "no", "nos",

@@ -1,0 +1,149 @@
+"""Offices stated by what a person leads rather than by a role noun.
+
+``Dr. X, der die Geschäftsstelle des Y seit 2013 leitet``, ``die Geschäftsstelle ..., die Dr. X
+leitet``, ``X leitet das Clustermanagement``, ``X, die Anfang 2017 die Geschäftsführung von Y
+übernommen hat``, ``X, who has headed the Y cluster management since 2017``, ``X heads the
+network management``. Leading the office (Geschäftsstelle, cluster management) of a cluster is
+being its managing director; holding the chair (Vorsitz) is being its spokesperson. A project,
+a working group or a department is not an office of the cluster, so the object nouns are a closed
+list.
+
+>>> [(m.group("name"), role) for m, role, _ in office_matches("Dr. Jana Roth, die seit 2019 die Geschäftsstelle leitet")]
+[('Jana Roth', 'Geschäftsführung')]
+>>> [m.group("name") for m, _, _ in office_matches("Jana Roth, die das Projekt leitet")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from clustergraph.extract.person_names import LOW, MD, MODS, PERSON, SP, UP
+
+# what a managing director heads (German: accusative after "leitet"; English after "heads")
+_OFFICE_DE = (r"Geschäftsstelle|Geschäftsführung|Clustermanagement|Netzwerkmanagement|Clusterbüro|Clustergeschäftsstelle|"
+              r"Leitung\s+der\s+Geschäftsstelle|Leitung\s+des\s+(?:Cluster|Netzwerk)managements|Geschäfte")
+_CHAIR_DE = r"Vorsitz|Vorstandsvorsitz|Sprecheramt|Amt\s+de[rs]\s+(?:Cluster)?[Ss]precher(?:in)?"
+_OFFICE_EN = r"cluster management|network management|cluster office|network office|management office|secretariat|cluster|network"
+_DATE_ADV = (r"(?:(?:seit|since|ab|bereits|schon|zum|im|in|am|Anfang|Mitte|Ende|early|late|mid-?)\s+[^,.;]{1,30}?\s+|"
+             r"(?:bereits|schon|nun|jetzt|weiterhin|gemeinsam|now|still)\s+)*")
+_ORG_OF_DE = r"(?P<roleorg>\s+(?:des|der|von|vom)\s+[^,.;()]{2,50}?)?"
+_ORG_OF_EN = r"(?P<roleorg>\s+(?:of|at)\s+(?:the\s+)?[^,.;()]{2,50}?)?"
+_VERB_DE = r"(?:leitet|leitete|führt|verantwortet|innehat|übernommen\s+hat|übernahm|übernimmt|geleitet\s+hat)"
+
+# "Dr. X, der die Geschäftsstelle des Y seit Oktober 2013 leitet"
+RELATIVE_LEADS_DE = re.compile(
+    rf"{PERSON},\s+(?:der|die)\s+{_DATE_ADV}(?:die|das|den)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+"
+    rf"{_DATE_ADV}{_VERB_DE}\b"
+)
+# "X, who has headed the ISN cluster management since 2017", "X, who heads the network"
+RELATIVE_LEADS_EN = re.compile(
+    rf"{PERSON},\s+who\s+(?:has\s+|had\s+|now\s+|also\s+)?(?:headed|heads|led|leads|run|runs|managed|manages|been\s+heading|"
+    rf"been\s+leading|been\s+running)\s+(?:the\s+)?(?P<orgpre>(?:[A-Z][\w\-.&]*\s+){{0,3}})?(?P<role>{_OFFICE_EN})(?![\w-])"
+    rf"{_ORG_OF_EN}(?=\s+(?:since|from|for)\b|\s*[,.;)]|\s+and\b|$)"
+)
+# "die Geschäftsstelle in Paderborn ..., die Dr. X leitet"
+OFFICE_RELATIVE_DE = re.compile(
+    rf"(?P<role>{_OFFICE_DE}){_ORG_OF_DE}[^,.;:]{{0,60}},\s+(?:die|das|den)\s+{PERSON}\s+{_DATE_ADV}(?:leitet|führt|verantwortet)\b"
+)
+# "Dr. X leitet seit 2019 die Geschäftsstelle des Y", "X übernimmt die Geschäftsführung"
+MAIN_LEADS_DE = re.compile(
+    rf"{PERSON}\s+(?:leitet|führt|verantwortet|übernimmt|übernahm|hat\s+(?:\S+\s+){{0,4}}?übernommen)\s+{_DATE_ADV}(?:die|das|den)\s+"
+    rf"(?P<role>{_OFFICE_DE}|{_CHAIR_DE})(?![\w-]){_ORG_OF_DE}(?=\s*[,.;:]|\s+(?:seit|ab|zum|und|als|mit|von|am|im)\b|$)"
+)
+# "Die Geschäftsstelle leitet seit 2019 Dipl.-Kffr. X", "Den Vorsitz hat X inne"
+INVERTED_LEADS_DE = re.compile(
+    rf"\b(?:[Dd]ie|[Dd]as|[Dd]en)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?\s+(?:leitet|führt|verantwortet|übernimmt|"
+    rf"übernahm)\s+{_DATE_ADV}{PERSON}(?=\s*[,.;:]|\s+(?:seit|ab|zum|und|als|mit)\b|$)"
+)
+# "Den Vorsitz hat seit 2020 Dr. X inne"
+HOLDS_DE = re.compile(rf"\b(?:[Dd]ie|[Dd]as|[Dd]en)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+(?:hat|hält)\s+{_DATE_ADV}"
+                      rf"{PERSON}\s+inne\b")
+# "Dr. X heads the cluster management of Y"
+MAIN_LEADS_EN = re.compile(
+    rf"{PERSON}\s+(?:heads|leads|runs|manages|has\s+headed|has\s+led|has\s+been\s+heading)\s+(?:the\s+)?"
+    rf"(?P<orgpre>(?:[A-Z][\w\-.&]*\s+){{0,3}})?(?P<role>cluster management|network management|cluster office|network office|"
+    rf"management office|secretariat)(?![\w-]){_ORG_OF_EN}(?=\s+(?:since|from|for)\b|\s*[,.;)]|\s+and\b|$)"
+)
+
+# "hat am Dienstag Dr. X einstimmig zur Vorsitzenden gewählt" (the verb at the end of the clause)
+ELECTED_DE = re.compile(
+    rf"{PERSON}\s+(?:(?:einstimmig|erneut|offiziell|mit\s+großer\s+Mehrheit|für\s+\S+\s+Jahre)\s+)?(?:zum|zur|als)\s+"
+    rf"(?:(?:neue[nr]?|ersten?)\s+)?(?P<role>{MD}|{SP}){_ORG_OF_DE}\s+(?:gewählt|ernannt|berufen|bestellt|bestimmt)\b"
+)
+
+# "The board is chaired by its president, X", "chaired by Dr. X"
+CHAIRED_BY = re.compile(
+    rf"\b(?P<role>chaired|presided)\s+(?:over\s+)?by\s+(?:(?:its|the|their)\s+(?:president|chair(?:man|woman|person)?),?\s+)?{PERSON}"
+)
+# "Der Cluster wird seit 2009 von Dr. X geführt", "Die Geschäftsstelle wird von X geleitet"
+PASSIVE_LED_DE = re.compile(
+    rf"\b(?:Cluster|Netzwerk|Verbund|Verein|Geschäftsstelle|Clustermanagement|Netzwerkmanagement|Clusterbüro)\w*\s+"
+    rf"(?:wird|wurde)\s+{_DATE_ADV}(?:von|durch)\s+{PERSON}\s+(?:als\s+\w+\s+)?(?P<role>geführt|geleitet)\b"
+)
+# "Geschäftsführung: Dr. X", "Vorsitz: X" (a heading or the label of a contact block)
+HEADING_DE = re.compile(rf"(?<![\w-])(?P<role>Geschäftsführung|Leitung\s+der\s+Geschäftsstelle|Clustermanagement|"
+                        rf"Netzwerkmanagement|Vorsitz|Vorstandsvorsitz)\s*:\s*{PERSON}")
+
+# "Mit der Geschäftsführung ist seit 2017 Dr. X betraut"
+ENTRUSTED_DE = re.compile(
+    rf"\b[Mm]it\s+(?:der|dem)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+(?:ist|sind|wurde|wird)\s+{_DATE_ADV}"
+    rf"{PERSON}\s+(?:\S+\s+){{0,2}}?betraut\b"
+)
+# "FieldSense, headed by Frederik Ahlers, links ...": the name before the participle is the organisation
+NAME_HEADED_BY = re.compile(
+    rf"(?P<orgpre>[A-ZÄÖÜ][\w\-&.]*(?:\s+[A-ZÄÖÜ][\w\-&.]*){{0,3}}),\s+(?:which\s+is\s+|currently\s+)?"
+    rf"(?P<role>headed|led|managed)\s+by\s+{PERSON}"
+)
+
+# "Sandkamp ist Technische Geschäftsführerin der Weberei Sandkamp GmbH": a surname named before in full
+SURNAME_IS_ROLE = re.compile(
+    rf"(?P<titles>)(?P<name>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)\s+(?:ist|is|bleibt|remains)\s+"
+    rf"(?:(?:auch|also|zudem|außerdem|hauptberuflich|seit\s+\d{{4}}|since\s+\d{{4}})\s+)*(?:(?:die|der|the)\s+)?{MODS}?"
+    rf"(?P<role>{MD}|{SP})(?P<roleorg>\s+(?:der|des|von|vom|of|at)\s+(?:the\s+)?[^,.;()]{{2,60}}?)(?=\s+(?:in|aus|und|and|mit|from|"
+    rf"seit|since)\b|\s*[,.;(]|$)"
+)
+
+# "X has a new managing director. Dr. Y takes over from Z on 1 July": the office named the sentence before
+NEW_HOLDER_ANNOUNCED = re.compile(rf"\b(?:has|have|gets|got|hat|bekommt|erhält)\s+(?:a|an|einen|eine)\s+(?:new|neue[nr]?)\s+"
+                                  rf"(?P<role>{MD}|{SP})\b")
+NEW_HOLDER_STARTS = re.compile(rf"\s*{PERSON}\s+(?:takes\s+over|took\s+over|succeeds|replaces|übernimmt|folgt\s+auf|löst|"
+                               rf"tritt|starts|begins|beginnt|will\s+take\s+over|wird\s+(?:Nachfolger|Nachfolgerin))\b")
+
+_CHAIR = re.compile(_CHAIR_DE)
+# each pattern with a cheap test a segment must pass first (the verb or the heading it needs)
+_LEADS_DE = re.compile(r"leitet|führt|verantwortet|innehat|übernomm|übernahm|übernimmt")
+_LEADS_EN = re.compile(r"head|lead|led\b|run|manag")
+_GATED = (
+    (RELATIVE_LEADS_DE, _LEADS_DE), (OFFICE_RELATIVE_DE, _LEADS_DE), (MAIN_LEADS_DE, _LEADS_DE),
+    (INVERTED_LEADS_DE, re.compile(r"leitet|führt|verantwortet|übernimmt|übernahm")), (HOLDS_DE, re.compile(r"\binne\b")),
+    (ELECTED_DE, re.compile(r"gewählt|ernannt|berufen|bestellt|bestimmt")), (PASSIVE_LED_DE, re.compile(r"geführt|geleitet")),
+    (HEADING_DE, re.compile(r":")), (RELATIVE_LEADS_EN, re.compile(r"\bwho\b")), (MAIN_LEADS_EN, _LEADS_EN),
+    (CHAIRED_BY, re.compile(r"chaired|presided")), (ENTRUSTED_DE, re.compile(r"betraut")),
+    (NAME_HEADED_BY, re.compile(r"(?:headed|led|managed)\s+by")),
+)
+
+
+def office_matches(segment: str) -> Iterator[tuple[re.Match, str, str | None]]:
+    """``(match, role, org group)`` for each office stated in ``segment``.
+
+    The role is ``Geschäftsführung`` (managing director), ``Vorsitz`` (spokesperson) or the role
+    noun of an election (``zur Vorsitzenden gewählt``); the org
+    group names the match group that holds the organisation as written, if any.
+    """
+    for pattern, gate in _GATED:
+        if not gate.search(segment):
+            continue
+        for m in pattern.finditer(segment):
+            role = m.group("role")
+            if pattern is CHAIRED_BY:
+                role = "Vorsitz"
+            elif pattern is not ELECTED_DE:
+                role = "Vorsitz" if _CHAIR.fullmatch(role) else "Geschäftsführung"
+            group = None
+            if "roleorg" in pattern.groupindex and m.group("roleorg"):
+                group = "roleorg"
+            elif "orgpre" in pattern.groupindex and m.group("orgpre"):
+                group = "orgpre"
+            yield m, role, group
