@@ -7,6 +7,7 @@ and :mod:`places` (pass three: facts) -> :mod:`figures` -> the :class:`FactsDocu
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections import Counter
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from clustergraph.extract import mentions as M
 from clustergraph.extract import labels, lists, offices, places, relations, sector_phrases, sectors, tables
+from clustergraph.extract import discourse
 from clustergraph.extract.context import ORG_TYPES, FactCandidate, Context, SentenceInfo
 from clustergraph.extract.dates import find_dates
 from clustergraph.extract.discovery import discover
@@ -51,7 +53,8 @@ class ExtractionResult:
 
 
 def _paragraph_index(text: str, position: int, breaks: list[int]) -> int:
-    return sum(1 for b in breaks if b < position)
+    """How many paragraph breaks (sorted offsets) come before ``position``."""
+    return bisect.bisect_left(breaks, position)
 
 
 def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer | None = None,
@@ -88,6 +91,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     block: Referent | None = None
     lowered = body.lower()
     about = dict(found["about"])
+    outline = discourse.prepare(body, sentences, registry, found, language)  # items and their topics
     for s in sentences:
         if s.index in about:
             block = about[s.index]
@@ -109,6 +113,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
         ctx.list_items[index] = Registry.final(ref)
     ctx.roles = [(ctx.infos[i], r) for i, r in found["roles"]]
     ctx.subject = _main_subject(ctx, found)
+    discourse.apply(ctx, outline)  # info.block: the organisation of each item
     ctx.programme = _main_programme(ctx)
     ctx.event_date = next((i.dates[0].iso for i in ctx.infos if i.dates and EVENT_DATE.search(i.text)), None)
 

@@ -1,0 +1,416 @@
+"""Who a passage is about: items of a document and the organisation each one is about.
+
+A press release is about one cluster, but a newsletter or digest holds several short items about
+different clusters, an annual report speaks of its publisher as "wir"/"we", and an "Über X" box
+at the end is about the publisher again. This module gives each sentence the organisation of the
+item it belongs to, so that "das Netzwerk", "Its cluster management" or a sentence without a
+subject can be resolved; :attr:`Context.subject` stays the document's main subject.
+
+Two steps, because the second needs the mentions the pipeline finds in between:
+
+* :func:`prepare` (before mentions are scanned) segments the document into :class:`Item` s at
+  headings (a short line of its own, an upper-case line), ``+++`` or ``---`` separators, "Über
+  X"/"About X" boxes, bullets, profile cards and contact blocks; it registers the publisher named
+  in a title or running header (``SensIQ · Annual Report 2020``), names defined by a copula
+  (``SolarGlas is the Thuringian network for ...``), brand-like names an item opens with or names
+  in its heading and again in its body (``MedCycle goes for Silver``), and a profile card's name.
+* :func:`apply` (after mentions) gives each item its topic: the first named cluster (else
+  organisation) of its heading or first sentence, else the publisher when the item speaks in the
+  first person, else the topic of its section (a sub-heading continues the section begun at the last
+  strong boundary: an upper-case heading, a separator, a contact block); a bullet item or a profile
+  card (a name line over ``Sitz: ...`` lines) without a name of its own, and the text after a list,
+  keep the topic of the item the list sits in. Only a document whose items name at least two
+  different organisations gets ``info.block`` set from them; a first-person document without a
+  main subject gets its publisher as main subject.
+
+>>> text = "NEWS\\nAlpha wins\\n\\nAlphaNet, the cluster from Kiel, won. It grew.\\n\\nBETA\\n\\nBetaNet won too."
+>>> [(i.start, i.end, i.strong) for i in segment(text, split_sentences(text), "en")]
+[(0, 4, True), (4, 6, True)]
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from clustergraph.extract.context import ORG_TYPES, Context
+from clustergraph.extract.dates import DATELINE
+from clustergraph.extract.gazetteer import name_key
+from clustergraph.extract.names import clean_name
+from clustergraph.extract.resolve import Referent, Registry
+from clustergraph.extract.sentences import Sentence, split_sentences  # noqa: F401 (the module doctest uses it)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Item", "Outline", "segment", "prepare", "apply", "first_person_count", "defined_name", "header_name", "lead_name"]
+
+_CONTACT = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner(?:in)?|Medienkontakt|Media\s+contact|Press\s+contact|"
+                      r"Contact|Impressum|Imprint)\b", re.I)
+# "Über uns", "Über das Netzwerk", "About the cluster": a box about the publisher, named elsewhere
+_ABOUT_SELF = re.compile(r"^(?:Über|About)\s+(?:uns|us|das\s+Netzwerk|den\s+Verein|den\s+Cluster|das\s+Cluster|"
+                         r"the\s+(?:cluster|network|association|initiative))\s*$", re.I)
+_SEPARATOR = re.compile(r"^\s*(?:[-=*_+~#·•]\s*){3,}$", re.M)
+_TICKER = re.compile(r"^\s*\+\+\+")  # "+++ NeuroTwin gewinnt +++": a news ticker item
+_BULLET = re.compile(r"^\s*(?:[•▪◦‣*–-]|\d{1,2}[.)])\s+")
+# the fields of a profile card under a name heading: "PortNet Warnow" / "Sitz: Rostock" / "Branche: Logistik"
+_FIELD = re.compile(
+    r"^(?:Sitz|Standort|Ort|Region|Branche|Branchen|Schwerpunkt|Themen|Vorhaben|Projekt|Zuwendung|Förderung|Fördersumme|"
+    r"Fördermittel|Mitglieder|Gründung|Gegründet|Geschäftsführung|Geschäftsführer(?:in)?|Sprecher(?:in)?|Vorsitz|Website|"
+    r"Internet|Seat|Location|Based\s+in|Headquarters|Sector|Sectors|Field|Focus|Project|Funding|Grant|Members|Founded|"
+    r"Managing\s+director|Chair|Spokesperson)\s*:\s*\S", re.I)
+_APPOSITION = re.compile(r",\s+(?:the|a|an|der|die|das|ein|eine)\s", re.I)
+_NAME_LINE = re.compile(r"^[A-ZÄÖÜ0-9][\w.&+’'-]*(?:\s+(?:[A-ZÄÖÜ0-9(][\w.&+’'()-]*|für|an\s+der|am|im|und|&|for|of|the)){0,5}$")
+_FUNCTION_WORDS = frozenset((
+    "for of the a an and or in to with from by at on is are was were has have had our its their as that which "
+    "der die das des dem den ein eine einer eines einem und oder im am an auf aus bei mit von vom zu zum zur für "
+    "ist sind war hat haben wird werden unser unsere seit nach über").split())
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]ir|uns|[Uu]nser(?:e|er|es|em|en)?|[Ww]e|[Oo]ur|[Oo]urs|us)\b")
+
+# "SensIQ · Annual Report 2020", "TransForm e.V. – Jahresbericht 2023", "CareCode Newsletter"
+_REPORT_WORDS = (r"(?:Annual\s+Report|Activity\s+Report|Year\s+in\s+Review|Newsletter|Jahresbericht|Geschäftsbericht|"
+                 r"Tätigkeitsbericht|Jahresrückblick|Mitgliederbrief|Mitgliederinfo(?:rmation)?)")
+_NAME = r"(?P<name>[A-ZÄÖÜ0-9][\w&+.’'-]*(?:\s+[A-ZÄÖÜ0-9][\w&+.’'-]*){0,3}?(?:\s+e\.\s?V\.)?)"
+_HEADER = re.compile(rf"^{_NAME}\s*(?:[·|•:–—-]\s*)?{_REPORT_WORDS}\b")
+_HEADER_AFTER = re.compile(rf"^{_REPORT_WORDS}\s+(?:\d{{4}}\s+)?(?:des|der|von|of)\s+{_NAME}\s*(?:\d{{4}})?$")
+# "SolarGlas is the Thuringian network for ...", "TransForm ist das Netzwerk der ..."
+_DEFINED = re.compile(
+    rf"^{_NAME}\s+(?:is|ist|has\s+been|was|war)\s+(?:the|a|an|das|der|die|ein|eine|one\s+of\s+the)\s+"
+    r"(?:(?!(?:of|for|des|der|den|dem|von|vom|für|and|und)\b)[\w’'-]+\s+){0,3}?"
+    r"(?:[\w-]*(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork|Verbund|Verein|[Aa]ssociation|[Aa]lliance|Allianz|Initiative|initiative))\b"
+)
+_GENERIC = re.compile(r"(?:(?:des|der|the)\s+)?[\w-]*(?:netzwerk|cluster|verein|verband|network|association|initiative)\w*", re.I)
+_BRAND = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]+[A-Z0-9]|[A-Z]{2,}\b|[a-z]+[A-Z])")
+# an item that starts with a brand-like name: "MedCycle goes for Silver", "LogiNetz Oberrhein hat sich ..."
+_LEAD_BRAND = re.compile(r"^[„“\"»]?(?P<name>(?:[A-ZÄÖÜ][a-zäöü]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:[\s-][A-ZÄÖÜ][\w]*){0,2}?)"
+                         r"(?=\s+[a-zäöü]|,\s)")
+# a brand-like name right after a cluster noun: "die Medizintechnik-Initiative MedTech Rhein-Neckar übernimmt"
+_NOUN_BRAND = re.compile(
+    r"(?i:[\w-]*(?:initiativen?|netzwerke?|cluster|verbund|verein|networks?|association))\s*:?\s+[„“\"»]?"
+    r"(?P<name>(?:[A-ZÄÖÜ][a-zäöü]+[A-Z]\w*|[a-z]+[A-Z]\w*)(?:[\s-][A-ZÄÖÜ]\w*){0,2}?)(?=\s+[a-zäöü(]|[,.;:)]|$)")
+_BRAND_WORD = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöü]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:\s[A-ZÄÖÜ][\w]*)?(?![\w-])")
+_NOT_A_NAME = {"The", "This", "It", "He", "She", "They", "We", "Our", "Its", "Der", "Die", "Das", "Dies", "Diese", "Dieser",
+               "Es", "Er", "Sie", "Wir", "Unser", "Unsere", "Ein", "Eine", "A", "An", "Ziel", "Goal", "Aim"}
+
+
+@dataclass
+class Item:
+    """A run of sentences ``start`` .. ``end - 1`` about one thing."""
+
+    start: int
+    end: int
+    strong: bool = False  # begins at a strong boundary (upper-case heading, separator, contact, "Über X")
+    headings: list[int] = field(default_factory=list)  # sentence indexes of its heading lines
+    about: Referent | None = None  # the organisation of an "Über X" box
+    contact: bool = False  # a contact block: about nobody in particular
+    about_self: bool = False  # "Über uns" / "About the cluster": about the publisher
+    bullet: bool = False  # a bullet item: about what it names, else about the item it sits in
+    card: bool = False  # a name heading over "Sitz: ..."/"Branche: ..." lines: about that name
+    resumes: bool = False  # the text after a bullet list or profile cards: about the item they sit in
+    topic: Referent | None = None
+
+
+@dataclass
+class Outline:
+    """What :func:`prepare` found; consumed by :func:`apply`."""
+
+    items: list[Item]
+    publisher: Referent | None = None
+    first_person: int = 0  # how often the text says "wir"/"we"/"our"...
+
+
+def _own_line(text: str, s: Sentence) -> bool:
+    before = text.rfind("\n", 0, s.start)
+    after = text.find("\n", s.end)
+    after = len(text) if after < 0 else after
+    return not text[before + 1:s.start].strip() and not text[s.end:after].strip()
+
+
+def _upper_heading(line: str) -> bool:
+    return line.isupper() and sum(1 for c in line if c.isalpha()) >= 3
+
+
+def _is_heading(text: str, sentences: list[Sentence], index: int, language: str) -> bool:
+    """Whether sentence ``index`` lies on a heading line: a short line that is not a wrapped line
+    (``„Gütesiegel für Textilbauer“``, or a source and headline on one line)."""
+    s = sentences[index]
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    own = line == s.text.strip()
+    if not line or len(line) > (90 if own else 120) and not line.isupper() or _BULLET.match(line):
+        return False
+    if _upper_heading(line) or _TICKER.match(line):
+        return True
+    if _FIELD.match(line) or _APPOSITION.search(line):
+        return False  # "Sitz: Rostock (Mecklenburg-Vorpommern)", "X, the Rennes-based cluster ...": list lines
+    words = line.split()
+    if len(words) > (10 if own else 16) or line[-1] in ".;,:":
+        return False
+    dateline = DATELINE.match(line)
+    if dateline and not line[dateline.end():].strip(" -–—:|"):
+        return False  # "Brussels, 3 April 2024"
+    last = words[-1]
+    if not re.match(r"[A-ZÄÖÜ0-9„“\"*]", line) or last.lower() in _FUNCTION_WORDS:
+        return False
+    if language == "de" and last[0].islower() and not last[-1].isdigit() and last[-1] not in "“”\"»«)":
+        return False  # German headings end in a noun or a name; a lower-case word is a wrapped line
+    following = next((other for other in sentences[index + 1:] if other.start >= end), None)
+    if following is not None and re.match(r"[a-zäöü(,;)]", following.text.lstrip()):
+        return False  # the line goes on: "... Netzwerk AutoLor aus Metz" / "(Frankreich), das ..."
+    return True
+
+
+def segment(text: str, sentences: list[Sentence], language: str = "de", about: dict[int, Referent] | None = None) -> list[Item]:
+    """Split ``sentences`` into items (see the module docstring); ``about`` maps "Über X" sentences to X."""
+    about = about or {}
+    items: list[Item] = []
+    previous_heading = False
+    for s in sentences:
+        gap = text[sentences[s.index - 1].end:s.start] if s.index else ""
+        line = s.text.strip()
+        heading = _is_heading(text, sentences, s.index, language)
+        contact = bool(_CONTACT.match(line))
+        about_self = bool(_ABOUT_SELF.match(line))
+        marked = s.index in about or contact or about_self
+        upper = heading and (_upper_heading(line) or _TICKER.match(line) is not None)
+        strong = s.index == 0 or marked or bool(_SEPARATOR.search(gap)) or upper
+        line_start = not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
+        bullet = line_start and bool(_BULLET.match(line)) and not heading
+        field_line = line_start and bool(_FIELD.match(line))
+        if field_line and previous_heading and items:
+            items[-1].card = True  # "PortNet Warnow" / "Sitz: Rostock": a profile card
+        resumes = bool(items) and (items[-1].bullet or items[-1].card) and line_start and not bullet and \
+            not heading and not strong and not field_line
+        new = strong or heading or bullet or resumes
+        if items and previous_heading and heading and not marked and not upper and "\n\n" not in gap:
+            new = False  # a heading group: "SAXONY-ANHALT" / "MedCycle goes for Silver"; a masthead and its subtitle
+        if new or not items:
+            items.append(Item(s.index, s.index + 1, strong=strong, about=about.get(s.index), contact=contact,
+                              about_self=about_self, bullet=bullet, resumes=resumes))
+        else:
+            items[-1].end = s.index + 1
+        if heading:
+            items[-1].headings.append(s.index)
+        previous_heading = heading
+    return items
+
+
+def first_person_count(text: str) -> int:
+    """How often ``text`` speaks in the first person plural.
+
+    >>> first_person_count("Wir sind stolz auf unser Team. We grow. The US market.")
+    3
+    """
+    return len(_FIRST_PERSON.findall(text))
+
+
+def header_name(line: str) -> str | None:
+    """The publisher named in a title or running header of a report.
+
+    >>> header_name("SensIQ · Annual Report 2020")
+    'SensIQ'
+    >>> header_name("TransForm e.V. – Jahresbericht 2023")
+    'TransForm'
+    >>> header_name("Jahresbericht 2019 des Netzwerks") is None
+    True
+    """
+    match = _HEADER.match(line.strip()) or _HEADER_AFTER.match(line.strip())
+    if not match:
+        return None
+    name = clean_name(match.group("name"))
+    if not name or name.split()[0] in _NOT_A_NAME or re.fullmatch(r"[\d\s]+", name) or _GENERIC.fullmatch(name):
+        return None
+    return name
+
+
+def defined_name(sentence: str) -> str | None:
+    """A brand-like name that a copula defines as a cluster or network.
+
+    >>> defined_name("SolarGlas is the Thuringian network for solar technology.")
+    'SolarGlas'
+    >>> defined_name("TransForm ist das Netzwerk der saarländischen Automobilzulieferer.")
+    'TransForm'
+    >>> defined_name("Sie ist die neue Sprecherin des Netzwerks.") is None
+    True
+    >>> defined_name("Anna Berg is the head of the network.") is None
+    True
+    """
+    match = _DEFINED.match(sentence.strip())
+    if not match:
+        return None
+    name = clean_name(match.group("name"))
+    if not name or name.split()[0] in _NOT_A_NAME or not _BRAND.match(name):
+        return None
+    return name
+
+
+def _register(registry: Registry, name: str) -> Referent:
+    known = registry.known(name)
+    if known is not None:
+        return known
+    return registry.get(name, "Cluster")
+
+
+def lead_name(line: str) -> str | None:
+    """A brand-like name an item's heading or first sentence starts with.
+
+    >>> lead_name("MedCycle goes for Silver")
+    'MedCycle'
+    >>> lead_name("LogiNetz Oberrhein hat sich für die Gold-Bewertung angemeldet.")
+    'LogiNetz Oberrhein'
+    >>> lead_name("Das Netzwerk wächst.") is None
+    True
+    """
+    match = _LEAD_BRAND.match(line.strip())
+    return match.group("name") if match else None
+
+
+def _recurring_brand(heading: str, body: str) -> str | None:
+    """A brand-like name in a heading that the item's body names again (``Neuer Sprecher bei AgrarCampus``)."""
+    for match in _BRAND_WORD.finditer(heading):
+        name = match.group(0)
+        if name in body:
+            return name
+        first = name.split()[0]
+        if first != name and first in body:
+            return first
+    return None
+
+
+def _register_lead_names(sentences: list[Sentence], registry: Registry, item: Item, persons: set[str]) -> None:
+    """Register the organisation an item opens with: named in its heading and again in its body, or
+    as the first words of its first sentence."""
+    body = [i for i in range(item.start, item.end) if i not in item.headings]
+    following = body or range(item.end, min(item.end + 3, len(sentences)))  # a masthead: the text below it
+    body_text = " ".join(sentences[i].text for i in following)
+    candidates = [_recurring_brand(sentences[h].text, body_text) for h in item.headings]
+    if item.headings and body and _FIELD.match(sentences[body[0]].text.strip()) and body[0] == item.headings[-1] + 1:
+        card = sentences[item.headings[-1]].text.strip()  # a profile card: the heading is the name
+        if _NAME_LINE.match(card) and not _upper_heading(card):
+            candidates.append(clean_name(card))
+    if body:
+        first = sentences[body[0]].text
+        candidates.append(lead_name(first))
+        candidates.extend(match.group("name") for match in _NOUN_BRAND.finditer(first))
+    for name in candidates:
+        if not name or name.split()[0] in _NOT_A_NAME or name in persons:
+            continue
+        known = registry.known(name)
+        if known is not None:
+            continue
+        if any(e.type not in ORG_TYPES for e in registry.gazetteer.candidates(name_key(name))):
+            continue  # a programme, label or region with a brand-like name
+        registry.get(name, "Cluster")
+
+
+def prepare(text: str, sentences: list[Sentence], registry: Registry, found: dict, language: str = "de") -> Outline:
+    """Segment the document and register the publisher and defined names (before mentions are scanned)."""
+    about = {index: Registry.final(ref) for index, ref in found.get("about", [])}
+    items = segment(text, sentences, language, about)
+    publisher: Referent | None = None
+    for s in sentences[:40]:
+        name = header_name(s.text)
+        if name is not None and _own_line(text, s):
+            known = registry.known(name)
+            if known is None or known.type in ORG_TYPES:
+                publisher = _register(registry, name)
+                break
+    persons = {person[2] for person in found.get("persons", [])}
+    for item in items:
+        _register_lead_names(sentences, registry, item, persons)
+    starts = {item.start for item in items} | {h + 1 for item in items for h in item.headings}
+    for s in sentences:
+        if s.index in starts or s.index < 8:
+            name = defined_name(s.text)
+            if name is not None:
+                known = registry.known(name)
+                if known is None or known.type in ORG_TYPES:
+                    ref = _register(registry, name)
+                    publisher = publisher or (ref if s.index < 8 else None)
+    if publisher is None and about:
+        publisher = next(iter(about.values()))
+    return Outline(items, publisher, first_person_count(text))
+
+
+_SUBJECT_REACH = 50  # a name this close to the start of an item's first sentence is what the item is about
+
+
+def _named_org(ctx: Context, indexes: list[int], reach: int | None = None,
+               types: tuple[str, ...] = ("Cluster", "Organisation")) -> Referent | None:
+    """The first named cluster (else organisation) in the sentences ``indexes``, starting within ``reach``;
+    not one listed after a colon (``drei Initiativen: A (Mannheim), B ...`` is about a group)."""
+    for wanted in types:
+        for index in indexes:
+            info = ctx.infos[index]
+            for m in info.mentions:
+                if m.type == wanted and m.kind == "name" and (reach is None or info.rel(m.start) <= reach) and \
+                        not Registry.final(m.ref).name.islower():  # "(wiedergewählt)" taken for a name
+                    return None if ":" in info.text[:info.rel(m.start)] else Registry.final(m.ref)
+    return None
+
+
+def _is_list(ctx: Context, item: Item) -> bool:
+    """An item made of lines each naming another cluster (a partner or members list)."""
+    firsts = []
+    for index in range(item.start, item.end):
+        if index in item.headings:
+            continue
+        info = ctx.infos[index]
+        names = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"]
+        if names and info.rel(names[0].start) <= 2:
+            firsts.append(Registry.final(names[0].ref))
+    return len(set(firsts)) >= 2 and len(firsts) >= (item.end - item.start - len(item.headings)) / 2
+
+
+def _topic(ctx: Context, item: Item, outline: Outline, inherited: Referent | None) -> tuple[Referent | None, bool]:
+    """The item's topic and whether the item names it (rather than inheriting ``inherited``)."""
+    publisher = Registry.final(outline.publisher) if outline.publisher is not None else None
+    if item.about is not None:
+        return item.about, False
+    if item.contact:
+        return None, False
+    if item.about_self:
+        return publisher or ctx.subject, False
+    body = [i for i in range(item.start, item.end) if i not in item.headings and i != ctx.dateline_index]
+    if not _is_list(ctx, item):
+        named = _named_org(ctx, [h for h in item.headings if h != ctx.dateline_index], None, ("Cluster",))
+        if named is None and body:
+            named = _named_org(ctx, body[:1], None if item.strong and not item.bullet else _SUBJECT_REACH, ("Cluster",)) or \
+                _named_org(ctx, body[:1], _SUBJECT_REACH, ("Organisation",))
+        if named is not None:
+            return named, True
+    if publisher is not None and body and first_person_count(ctx.infos[body[0]].text):
+        return publisher, False
+    return (None if item.strong else inherited), False
+
+
+def apply(ctx: Context, outline: Outline) -> None:
+    """Give each sentence the topic of its item (see the module docstring); call after mentions."""
+    section: Referent | None = None  # the topic of the last item that began at a strong boundary
+    enclosing: Referent | None = None  # the topic of the last item that is not a bullet
+    named: set[int] = set()
+    for item in outline.items:
+        if item.resumes:
+            item.topic, by_name = enclosing, False
+        elif item.bullet or item.card:
+            item.topic, by_name = _topic(ctx, item, outline, enclosing)
+            if item.strong:
+                section = enclosing = None  # cards under an upper-case heading: the section is theirs
+        else:
+            # a sub-heading without a name of its own continues its section, not the sub-item before it
+            item.topic, by_name = _topic(ctx, item, outline, section)
+            enclosing = item.topic
+            if item.strong:
+                section = item.topic
+        if by_name and item.topic is not None:
+            named.add(item.topic.id)
+    if len(named) >= 2:
+        for item in outline.items:
+            for index in range(item.start, item.end):
+                ctx.infos[index].block = item.topic
+        log.debug("%d items about %d organisations", len(outline.items), len(named))
+    publisher = Registry.final(outline.publisher) if outline.publisher is not None else None
+    if ctx.subject is None and publisher is not None and publisher.type in ORG_TYPES and outline.first_person >= 2:
+        ctx.subject = publisher  # an annual report or "About us" page speaking as "wir"/"we"
