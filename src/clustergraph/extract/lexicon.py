@@ -48,6 +48,10 @@ SUBREGION_ADJECTIVES_DE: dict[str, str] = {
     "lausitzisch": "Lausitz",
     "sauerländisch": "Sauerland",
     "allgäuisch": "Allgäu",
+    "münsterländisch": "Münsterland",
+    "lothringisch": "Lothringen",
+    "erzgebirgisch": "Erzgebirge",
+    "vogtländisch": "Vogtland",
 }
 REGION_ADJECTIVES_DE.update(SUBREGION_ADJECTIVES_DE)
 # Compass and part prefixes that make a sub-region from a Land adjective: "mittelhessisch" -> Mittelhessen.
@@ -69,6 +73,13 @@ REGION_ER_ADJECTIVES_DE: dict[str, str] = {
     "Kieler": "Kiel",
     "Rostocker": "Rostock",
     "Hannoveraner": "Hannover",
+    "Lausitzer": "Lausitz",
+    "Münsterländer": "Münsterland",
+    "Allgäuer": "Allgäu",
+    "Pfälzer": "Pfalz",
+    "Emsländer": "Emsland",
+    "Sauerländer": "Sauerland",
+    "Hallenser": "Halle (Saale)",
 }
 REGION_ADJECTIVES_EN: dict[str, str] = {
     "Saxon": "Sachsen",
@@ -94,6 +105,11 @@ REGION_ADJECTIVES_EN: dict[str, str] = {
     "Silesian": "Schlesien",
     "Swabian": "Schwaben",
     "Rhenish": "Rheinland",
+    "Westphalian": "Westfalen",
+    "Upper Franconian": "Oberfranken",
+    "Lower Bavarian": "Niederbayern",
+    "Upper Bavarian": "Oberbayern",
+    "East Frisian": "Ostfriesland",
 }
 
 # Sectors: canonical German and English names, and a regex of variants (matched case-insensitively,
@@ -113,7 +129,7 @@ SECTORS: list[tuple[str, str, str]] = [
     ("Energie", "Energy", r"energie(?:technik|wirtschaft)?(?![a-zäöü])|energy(?: technology| sector)?(?![a-z])"),
     ("Erneuerbare Energien", "Renewable Energy", r"erneuerbare[nr]? energien|renewable energ(?:y|ies)"),
     ("Wasserstoff", "Hydrogen", r"wasserstoff|hydrogen"),
-    ("Chemie", "Chemicals", r"chemie(?:industrie)?|chemical industry|chemicals"),
+    ("Chemie", "Chemicals", r"chemie(?:industrie)?|chemical industry|chemicals|chemistry"),
     ("Kunststofftechnik", "Plastics", r"kunststoff(?:technik)?|plastics"),
     ("Maschinenbau", "Mechanical Engineering", r"maschinen-?\s?(?:und anlagen)?bau|mechanical engineering"),
     ("Informations- und Kommunikationstechnik", "Information and Communication Technology",

@@ -1,7 +1,18 @@
 """Facts about where: located in, the Land a ministry acts for (jurisdiction), and ``part of``
 between regions (stated in the text, or from the reference data).
 
-Which cluster a place adjective describes is decided in :mod:`subjects`.
+Which cluster a place adjective describes is decided in :mod:`subjects`; this module adds the
+readings it leaves open (copulas, appositions, possessives, a number after the noun) and the basic
+cues (``mit Sitz in``, ``based in``, ``X (Ort)``, ``aus``/``from``). More cues live in
+:mod:`place_cues` (members from a place, seats, ``Emden, Lower Saxony``), :mod:`place_groups`
+(``All three networks are based in Hamburg``) and :mod:`towns` (places the gazetteer does not
+know, town adjectives, addresses). Towns, Regierungsbezirke and cluster
+regions come from ``data/reference/places.ttl`` (``scripts/build_places.py``).
+
+Kept out, as a careful reader does: the dateline, an event's venue, a person's employer for the
+cluster, a place inside the cluster's own name, the founders' home (``founded in 2015 by companies
+from the Rhineland``), a former seat (``Umzug von Remscheid nach Solingen``), hedged or negated
+clauses, and a foreign partner or a university taken for "we".
 """
 
 from __future__ import annotations
@@ -12,14 +23,62 @@ from clustergraph.extract import lexicon
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context
 from clustergraph.extract.modality import blocked, clause
+from clustergraph.extract.place_cues import place_cues
+from clustergraph.extract.place_groups import group_cues
 from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
-from clustergraph.extract.resolve import Referent
+from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.subjects import described_cluster
+from clustergraph.extract.towns import town_cues
 
 REFERENCE_EVIDENCE = "(reference knowledge, not stated in the text)"
 
 
 def located_in(ctx: Context) -> None:
+    """Where the organisations are (see :mod:`place_cues` for the cues beyond the basic ones).
+
+    "We", "our office" and an unnamed "the cluster" mean the announcement's own cluster: when the
+    main subject found so far is a foreign partner, or named only in sentences about a partnership,
+    the organisation the text introduces with "X is the cluster ..." takes its place while places
+    are read (or none).
+    """
+    main = ctx.subject
+    ctx.subject = _home_subject(ctx)
+    try:
+        _located_in(ctx)
+    finally:
+        ctx.subject = main
+
+
+def _home_subject(ctx: Context) -> Referent | None:
+    subject = ctx.subject
+    foreign = subject is not None and any(
+        m.kind == "adjective" and m.ref.name in lexicon.COUNTRIES and m.ref.name != "Deutschland"
+        and _adjective_names(info, m, subject) for info in ctx.infos for m in info.mentions)
+    if subject is not None and _ACADEMIC.search(subject.name):
+        subject = None  # "das Netzwerk", "our office": not the university the text also names
+    named_in = [info for info in ctx.infos if any(m.ref is subject and m.kind == "name" for m in info.mentions)]
+    partner_only = bool(named_in) and all(P.PARTNER.search(info.text) for info in named_in)
+    if subject is not None and not foreign and not partner_only:
+        return subject
+    foreign_or_partner = ctx.subject
+    for info in ctx.infos:
+        for m in info.mentions:
+            if m.type in ORG_TYPES and m.kind == "name" and m.ref is not foreign_or_partner and \
+                    _INTRODUCES.match(info.text[info.rel(m.end):]) and info.rel(m.start) <= 4:
+                return m.ref
+    return None  # "our office" is not the foreign partner's
+
+
+_INTRODUCES = re.compile(r"^\s+(?:is|ist)\s+(?:the|das|der)\s+(?:[\w-]+\s+){0,2}?(?:cluster|network|Cluster|Netzwerk)\b")
+
+
+def _adjective_names(info, adjective, ref) -> bool:
+    """Whether the adjective mention stands right before a name of ``ref`` (``the Czech cluster X``)."""
+    end = info.rel(adjective.end)
+    return any(m.ref is ref and m.kind == "name" and 0 <= info.rel(m.start) - end <= 25 for m in info.mentions)
+
+
+def _located_in(ctx: Context) -> None:
     for info in ctx.infos:
         for m in info.mentions:
             if m.type != "Region":
@@ -35,6 +94,30 @@ def located_in(ctx: Context) -> None:
             elif m.kind != "adjective":
                 continue
             subject = described_cluster(ctx, info, end_rel, info.rel(m.start), named_only=named_only)
+            if subject is not None and named_only and (
+                    _JOINED.match(info.text[end_rel:end_rel + 12]) or _ARTICLE_AFTER.match(info.text[end_rel:end_rel + 8])
+                    or _PREPOSITION_BEFORE.search(info.text[max(0, info.rel(m.start) - 8):info.rel(m.start)])):
+                # "LogiCon Thüringen und das Netzwerk X", "gründen in Remscheid den Verein X": no modifier
+                continue
+            copula = _copula_subject(info, info.rel(m.start))
+            if copula is not None or subject is None:
+                # the readings this module adds: only in clauses that assert
+                subject = copula or _apposition_subject(info, end_rel, info.rel(m.start)) or \
+                    (None if named_only else _definite_noun_subject(ctx, info, end_rel, info.rel(m.start)))
+                if subject is None and m.kind == "name" and not named_only:
+                    subject = _possessive_subject(ctx, info, end_rel, info.rel(m.start))
+                if subject is None and m.kind == "name" and _WE_ARE.search(info.text[:info.rel(m.start)]) \
+                        and _noun_follows(info.text, info.rel(m.start)):
+                    subject = info.block or ctx.subject  # "we are a Baden-Württemberg cluster"
+                if subject is not None and blocked(info.text, info.rel(m.start), end_rel):
+                    continue
+            elif subject is not None and _HOPED_FOR.search(info.text[:info.rel(m.start)]):
+                continue  # "hopes to win AgroNord DK, a Danish cluster, as a partner"
+            if subject is not None and any(o.ref is subject and o.kind == "name" and o.start <= m.start and m.end <= o.end
+                                           for o in info.mentions):
+                continue  # the place is inside the organisation's own name ("Rennes-based Breton ...")
+            if subject is not None and subject in (info.block, ctx.subject) and _unnamed_apposition(info, info.rel(m.start)):
+                continue  # "..., the Danish maritime cluster": about a name the finder missed
             if subject is not None:
                 ctx.add(subject, "located in", m.ref, _evidence(info), 0.8)
         for cue in (P.LOCATED.finditer(info.text) if info.has("Region") else ()):
@@ -45,23 +128,33 @@ def located_in(ctx: Context) -> None:
                                      and info.rel(m.end) <= hi), key=lambda m: m.start):
                 if info.rel(candidate.start) - ce > 60:
                     break
+                if cue.group(0).rstrip().endswith(("in", "aus")) and not _NEAR_GAP.match(info.text[ce:info.rel(candidate.start)]):
+                    break  # "founded in 2015 by companies from the Rhineland": the founders' home
                 if re.match(r"[’']s\b", info.text[info.rel(candidate.end):]):
                     continue  # "North Rhine-Westphalia's Westmünsterland region": the place is what follows
                 region = candidate
                 break
-            if region is None or blocked(info.text, cs, ce):
+            if region is None or blocked(info.text, cs, ce) or _unnamed_apposition(info, cs, 60):
                 continue
             if re.match(r"(?:[Cc]luster|[Nn]etwork|[Nn]etzwerk|Verein|association)\b", cue.group(0)):
                 # "the cluster in Mannheim": only about an organisation named right there
                 org = nearest(info, ORG_TYPES, cs, lo, hi, "left")
                 if org is None or cs - info.rel(org.end) > 60:
                     continue
+                if re.search(r",\s*(?:a|an|the|ein|eine|der|die|das)\s+$", info.text[:info.rel(org.start)]) and \
+                        re.fullmatch(r"\s*", info.text[info.rel(org.end):cs]):
+                    # "BioRhein, a South Baden network from Lörrach": the name is a modifier in an apposition
+                    comma = re.search(r",\s*(?:a|an|the|ein|eine|der|die|das)\s+$", info.text[:info.rel(org.start)]).start()
+                    org = next((o for o in info.mentions if o.type in ORG_TYPES and o.kind == "name"
+                                and info.rel(o.end) == comma), None)
+                    if org is None:
+                        continue
                 ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
                 continue
             org = nearest(info, ORG_TYPES, cs, lo, hi, "left") or nearest(info, ORG_TYPES, ce, lo, hi, "right")
             subject = org.ref if org else None
             if subject is None and re.search(r"geschäftsstelle|Sitz|office|headquarters|clustermanagement|Büro", info.text, re.I):
-                subject = info.block or ctx.subject
+                subject = info.block or _paragraph_topic(ctx, info) or ctx.subject
             subject = subject or anaphor_subject(ctx, info, lo, hi)
             ctx.add(subject, "located in", region.ref, _evidence(info), 0.8 if org else 0.7)
         for m in info.mentions:
@@ -75,6 +168,104 @@ def located_in(ctx: Context) -> None:
                            and info.rel(r.start) == info.rel(m.end) + link.end()), None)
             if region is not None:
                 ctx.add(m.ref, "located in", region.ref, _evidence(info), 0.8)
+    town_cues(ctx)
+    group_cues(ctx)
+    place_cues(ctx)
+
+
+# between "based in" / "mit Sitz in" and the place: at most an article or a short name part
+_NEAR_GAP = re.compile(r"^\s*(?:(?:der|dem|den|des|the)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){0,2}$")
+_COPULA_BEFORE = re.compile(r"^\s+(?:ist|is|war|was|bleibt|remains)\s+(?:(?:seit|since|in)\s+\d{4}\s+|\d{4}\s+)?"
+                            r"(?:das|der|die|the|a|an|ein|eine|eines\s+der|einer\s+der|one\s+of\s+the)"
+                            r"\s+(?:(?:einzige|erste|größte|wenigen|only|first|largest|leading|führende|few)\w*\s+)?$")
+_POSSESSIVE_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Cc]luster|[Nn]etwork|association)\b(?!\s+[A-Z0-9„“\"])")
+_APPOSITION_BEFORE = re.compile(r"^\s*,\s*(?:(?:the|a|an|der|die|das|ein|eine|one\s+of\s+the|einer?\s+der|eines\s+der)\s+"
+                                r"(?:(?:[a-zäöü][\w-]*(?:st|sten|en|e))\s+)?)?$")
+_ARTICLE_AFTER = re.compile(r"\s+(?:den|das|der|die|dem|des|the|a|an|einen|ein|eine)\s")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|im|aus|nach|von|vom|from|to|at|bei)\s+$")
+_JOINED = re.compile(r"\s+(?:und|and|sowie|or|oder)\b")
+_ACADEMIC = re.compile(r"universit|hochschule|institut|fraunhofer|helmholtz|max-planck|leibniz|akademie|academy|college|"
+                       r"school|kammer|\bihk\b|ministeri|ministry", re.I)
+_WE_ARE = re.compile(r"\b(?:[Ww]e\s+are|[Ww]ir\s+sind)\s+(?:a|an|ein|eine|das|der|the)\s+(?:[a-zäöü][\w-]*\s+)?$")
+
+
+_HOPED_FOR = re.compile(r"\b(?:hopes?|hoping|plans?|wants?|would\s+like|hofft|hoffen|plant|planen|möchte[n]?|will|wollen)\s+to\s+"
+                        r"(?:win|bring|attract|gain|recruit)\b[^.;]*,\s*(?:a|an|the)\s+$|"
+                        r"\b(?:hofft|hoffen|möchte[n]?|will|wollen|plant|planen)\b[^.;]*,\s*(?:ein|eine|einen|den|das|die)\s+$")
+_APPOSITION_NOUN = re.compile(r",\s*(?:the|a|an|der|die|das|ein|eine|dem|den)\s+(?:[\w-]+\s+){0,4}?"
+                              r"\w*(?:[Cc]luster|[Nn]etwork|[Nn]etzwerk|association|Verein|Verbund)\s+$")
+_APPOSITION_HEAD = re.compile(r",\s*(?:the|a|an|der|die|das|ein|eine|dem|den)\s+(?:[\w-]+\s+){0,4}$")
+
+
+def _unnamed_apposition(info, start_rel: int, reach: int = 0) -> bool:
+    """Whether ``start_rel`` sits in an apposition (``, the Danish cluster``) after no known name."""
+    before = info.text[max(0, start_rel - 60 - reach):start_rel]
+    head = _APPOSITION_HEAD.search(before) if not reach else _APPOSITION_NOUN.search(before)
+    if head is None:
+        return False
+    comma = start_rel - len(before) + head.start()
+    return not any(m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) == comma for m in info.mentions)
+
+
+def _copula_subject(info, start_rel: int) -> Referent | None:
+    """``TimberLab ist das einzige brandenburgische Netzwerk``: the organisation before the copula."""
+    for m in info.mentions:
+        if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) < start_rel and \
+                _COPULA_BEFORE.match(info.text[info.rel(m.end):start_rel]):
+            if _noun_follows(info.text, start_rel):
+                return m.ref
+    return None
+
+
+def _apposition_subject(info, end_rel: int, start_rel: int) -> Referent | None:
+    """``RailNet Braunschweig e.V., Lower Saxony's rail technology cluster``: the name before the comma."""
+    if not _noun_follows(info.text, start_rel):
+        return None
+    for m in info.mentions:
+        if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) < start_rel and \
+                _APPOSITION_BEFORE.match(info.text[info.rel(m.end):start_rel]):
+            return m.ref
+    return None
+
+
+def _noun_follows(text: str, start_rel: int) -> bool:
+    """Whether a cluster noun follows the modifier starting at ``start_rel`` within a few words."""
+    return re.match(r"^[\w’'.-]+(?:\s+[\w-]+){0,3}?\s*(?:[\w-]*(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork|[Vv]erbund|[Vv]erbünde|Verein|Bündnis|Allianz|[Aa]lliance)\w*)\b",
+                    text[start_rel:]) is not None
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:das|dem|the|unser|unserem|our)\s+$", re.I)
+_NOUN_THEN_NUMBER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:[\w-]*(?:[Nn]etzwerk|[Cc]luster|network|Verbund))\s+(?:rund\s+|about\s+|mehr\s+als\s+|more\s+than\s+)?\d")
+
+
+def _definite_noun_subject(ctx: Context, info, end_rel: int, start_rel: int) -> Referent | None:
+    """``Heute zählt das rheinland-pfälzische Netzwerk 78 Mitglieder``: a number is no name."""
+    if _DEFINITE_BEFORE.search(info.text[:start_rel]) and _NOUN_THEN_NUMBER.match(info.text[end_rel:]):
+        return info.block or ctx.subject
+    return None
+
+
+def _possessive_subject(ctx: Context, info, end_rel: int, start_rel: int) -> Referent | None:
+    """``Schleswig-Holstein's maritime cluster is ...``: the announcement's cluster, when no name follows."""
+    if start_rel > 2 and not re.search(r"(?:^|[.:;]\s*|\b(?:is|was|as|remains)\s+)$", info.text[:start_rel]):
+        return None
+    if _POSSESSIVE_NOUN.match(info.text[end_rel:]):
+        return info.block or ctx.subject
+    return None
+
+
+def _paragraph_topic(ctx: Context, info) -> Referent | None:
+    """The organisation the previous sentence of the paragraph opens with (``TimberLab ist ... . Die Geschäftsstelle ...``)."""
+    index = info.sentence.index
+    if index == 0:
+        return None
+    previous = ctx.infos[index - 1]
+    if previous.paragraph != info.paragraph:
+        return None
+    first = next((m for m in previous.mentions if m.type in ORG_TYPES and m.kind == "name"), None)
+    if first is not None and previous.rel(first.start) <= 4:
+        return first.ref
+    return None
 
 
 _REGION_IN_REGION = re.compile(r"^\s+(?:liegt|lies|is\s+located|is\s+situated|gehört)\s+(?:\w+\s+)?(?:in|im|zu|zum|zur|within)\s+(?:the\s+|dem\s+|der\s+)?$")
@@ -124,10 +315,26 @@ def jurisdiction(ctx: Context) -> None:
         for m in info.mentions:
             if m.type != "Ministry" or m.ref.id in seen:
                 continue
-            seen.add(m.ref.id)
-            region = _ministry_region(ctx, m.ref)
+            region = _ministry_region(ctx, m.ref) or _ministry_context_region(info, m)
             if region is not None:
+                seen.add(m.ref.id)
                 ctx.add(m.ref, "jurisdiction", region, _evidence(info), 0.85)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|das|die|der|dem|des|vom|von|by|from|beim)\s+)$", re.I)
+
+
+def _ministry_context_region(info, ministry) -> Referent | None:
+    """``the Hessian Ministry ...``: the Land adjective written right before the ministry's name."""
+    laender = set(lexicon.LAENDER)
+    start = info.rel(ministry.start)
+    for m in info.mentions:
+        if m.type != "Region" or Registry.final(m.ref).name not in laender:
+            continue
+        if m.kind == "adjective" and info.rel(m.end) <= start and re.fullmatch(r"\s*", info.text[info.rel(m.end):start]) \
+                and _ARTICLE_BEFORE.search(info.text[:info.rel(m.start)]):
+            return m.ref
+    return None
 
 
 def _ministry_region(ctx: Context, ref: Referent) -> Referent | None:
@@ -161,16 +368,35 @@ def _ministry_region(ctx: Context, ref: Referent) -> Referent | None:
     return None
 
 
+_NOT_A_PLACE = re.compile(r"\b(?:Referent\w*|Leiter\w*|Manager\w*|Assisten\w*|Kommunikation|Presse\w*|Marketing|"
+                          r"Vorstand\w*|Geschäftsführ\w*|Officer|Head|Director|Communications?)\b")
+
+
+def drop_impossible_places(ctx: Context) -> None:
+    """Forget ``located in`` facts whose place is a job title (``Svenja Mertens, Referentin Kommunikation``)."""
+    ctx.facts = [f for f in ctx.facts if not (
+        f.relation == "located in" and Registry.final(f.object).entry is None
+        and _NOT_A_PLACE.search(Registry.final(f.object).name))]
+
+
 def part_of(ctx: Context) -> None:
-    """Parents of the regions the facts name, from the reference data (``basis="reference"``)."""
+    """Parents of the regions the facts name, from the reference data (``basis="reference"``).
+
+    Runs last among the place finders, so it first drops impossible places (:func:`drop_impossible_places`).
+    """
+    drop_impossible_places(ctx)
     regions = {f.object.id: f.object for f in ctx.facts if f.object.type == "Region"}
+    stated = {(f.subject.id, f.object.id) for f in ctx.facts if f.relation == "part of"}
     for ref in list(regions.values()):
         if ref.entry is None:
             continue
         for parent_iri in ref.entry.part_of:
             parent = ctx.registry.gazetteer.by_iri(parent_iri)
-            if parent is not None:
-                ctx.add(ref, "part of", ctx.registry.from_entry(parent), (0, 0), 1.0, basis="reference")
+            if parent is None:
+                continue
+            parent_ref = ctx.registry.from_entry(parent)
+            if (ref.id, parent_ref.id) not in stated:  # the text said it: keep its evidence
+                ctx.add(ref, "part of", parent_ref, (0, 0), 1.0, basis="reference")
 
 
 __all__ = ["REFERENCE_EVIDENCE", "located_in", "list_items", "region_parts", "jurisdiction", "part_of"]
