@@ -41,7 +41,10 @@ class SentenceInfo:
 
     def has(self, *types: str) -> bool:
         """Whether the sentence mentions an entity of one of ``types``."""
-        return any(m.type in types for m in self.mentions)
+        for m in self.mentions:
+            if m.type in types:
+                return True
+        return False
 
 
 @dataclass

@@ -15,6 +15,7 @@ the same year when the month is not after the reference month, else the year bef
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,29 @@ DATELINE = re.compile(
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")
+# A pattern that needs a month name cannot match a text without one: one quick scan for the first
+# three letters of any month name (every alternative of ``_M`` starts so) lets find_dates skip them.
+_MONTH_HINT = re.compile("|".join(sorted({m.capitalize()[:3] for m in MONTHS})))
+
+
+@functools.lru_cache(maxsize=None)
+def _needs_month(pattern: re.Pattern) -> bool:
+    """Whether every match of ``pattern`` holds a month name: its ``month`` group is ``_M`` and not optional.
+
+    >>> _needs_month(re.compile(rf"{_M}\\s+{_Y}")), _needs_month(re.compile(rf"(?:{_M}\\s+)?{_Y}"))
+    (True, False)
+    """
+    group = pattern.groupindex.get("month")
+    if group is None or _M not in pattern.pattern:
+        return False
+    try:
+        from re import _constants, _parser
+        items = _parser.parse(pattern.pattern, pattern.flags).data
+    except (ImportError, AttributeError, re.error):  # another Python: no shortcut
+        return False
+    return any(op is _constants.SUBPATTERN and value[0] == group for op, value in items)
+
+
 _UNTIL = re.compile(r"\b(?:bis(?:\s+(?:zum|Ende|Mitte))?|until|till|through|to|by)\s+(?:(?:the\s+)?end\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -114,8 +138,9 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     has_year = _YEAR_DIGITS.search(text) is not None
+    has_month = _MONTH_HINT.search(text) is not None
     for kind, pattern in _PATTERNS:
-        if not has_year and kind != "month-only":
+        if not has_year and kind != "month-only" or not has_month and _needs_month(pattern):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -133,7 +158,7 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
             taken.append((start, end))
             until = bool(_UNTIL.search(text[max(0, start - 12):start]))
             found.append(DateMention(start, end, text[start:end], iso, precision, inferred, until))
-    if reference and len(reference) >= 10 and _RELATIVE_HINT.search(text):
+    if reference and len(reference) >= 10 and _relative_hint(text):
         found.extend(_relative_dates(text, reference, taken))
     found.sort(key=lambda d: d.start)
     return found
@@ -142,7 +167,22 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
 _WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
              "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
              "sunday": 6}
-_RELATIVE_HINT = re.compile(r"heute|today|gestern|yesterday|tag|day|monat|month|woche|week", re.IGNORECASE)
+_RELATIVE_WORDS = ("heute", "today", "gestern", "yesterday", "tag", "day", "monat", "month", "woche", "week")
+_RELATIVE_HINT = re.compile("|".join(_RELATIVE_WORDS), re.IGNORECASE)
+
+
+def _relative_hint(text: str) -> bool:
+    """``_RELATIVE_HINT.search(text)``, answered by substring tests on the lower-cased text.
+
+    >>> _relative_hint("Am Dienstag"), _relative_hint("Im Juni"), _relative_hint("YESTERDAY")
+    (True, False, True)
+    """
+    lowered = text.lower()
+    if "ſ" in lowered:  # the long s matches "s" when ignoring case, but lower() keeps it
+        return _RELATIVE_HINT.search(text) is not None
+    return any(word in lowered for word in _RELATIVE_WORDS)
+
+
 _RELATIVE = re.compile(
     r"\b(?P<today>heute|today)\b|\b(?P<yesterday>gestern|yesterday)\b|"
     r"\b(?:am|on|last|vergangenen|letzten)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:abend|morgen|nachmittag|vormittag)?\b|"

@@ -68,14 +68,22 @@ def strip_legal(tokens: list[str]) -> list[str]:
 
 
 def add_prefixes(prefixes: set[str], key: str) -> None:
-    """Add ``a``, ``a b``, ``a b c`` for the key ``a b c``."""
+    """Add ``a``, ``a b``, ``a b c`` for the key ``a b c``.
+
+    >>> found = set(); add_prefixes(found, "a b c"); sorted(found)
+    ['a', 'a b', 'a b c']
+    """
     words = key.split(" ")
-    for i in range(1, len(words) + 1):
-        prefixes.add(" ".join(words[:i]))
+    prefix = words[0]
+    prefixes.add(prefix)
+    for word in words[1:]:
+        prefix += " " + word
+        prefixes.add(prefix)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """The index key of a name.
+    """The index key of a name (cached: the same names are looked up again and again).
 
     >>> name_key("Baden-Württemberg's"), name_key("biosaxony e.V."), name_key("go-cluster")
     ('baden wuerttemberg s', 'biosaxony', 'go cluster')

@@ -17,6 +17,7 @@ from clustergraph.extract.resolve import Referent, Registry
 
 _TOKEN = re.compile(r"[^\W_]+")
 _LEGAL_AFTER = re.compile(r"\s+(?:e\.\s?V\.?|gGmbH|GmbH|mbH|AG|Ltd\.?|Inc\.?|LLC)(?![\w])")
+_JOINERS = frozenset({" + ", " & ", " / ", "! – ", "! - "})  # inside one name: "VDI/VDE Innovation + Technik GmbH"
 _TYPE_SUFFIX = re.compile(r"-(?:Programms?|Programmes?|Wettbewerbs?|Initiative|Netzwerks?|Clusters?|Mitglied(?:er|ern)?)\b")
 
 
@@ -48,9 +49,11 @@ def _case_ok(token_text: str, surfaces: set[str]) -> bool:
 
 def scan_names(text: str, start: int, end: int, registry: Registry) -> list[Mention]:
     """Mentions of gazetteer and document names in ``text[start:end]``."""
-    tokens = [(m.start() + start, m.end() + start, fold(m.group(0))) for m in _TOKEN.finditer(text[start:end])]
+    tokens = [(m.start(), m.end(), fold(m.group(0))) for m in _TOKEN.finditer(text, start, end)]
     gazetteer_prefixes = registry.gazetteer.prefixes
     doc_prefixes = registry.prefixes
+    lexicon = registry.lexicon
+    index = registry.gazetteer.index
     found: list[Mention] = []
     i = 0
     n = len(tokens)
@@ -60,15 +63,18 @@ def scan_names(text: str, start: int, end: int, registry: Registry) -> list[Ment
         j = i
         while True:
             in_prefix = key in gazetteer_prefixes or key in doc_prefixes
-            candidates = [key]
-            if len(tokens[j][2]) > 3 and tokens[j][2].endswith("s"):
-                candidates.append(key[:-1])  # genitive: biosaxonys, Sachsens
-            for variant in candidates:
-                ref = _resolve_key(variant, text[tokens[i][0]:tokens[j][1]], j - i + 1, registry)
-                if ref is not None:
-                    best = (j, ref)
-                    break
-            if not in_prefix or j + 1 >= n or tokens[j + 1][0] - tokens[j][1] > 2:
+            if key in lexicon or key in index:  # cheap membership tests before resolving
+                ref = _resolve_key(key, text[tokens[i][0]:tokens[j][1]], j - i + 1, registry)
+            else:
+                ref = None
+            if ref is None and len(tokens[j][2]) > 3 and key[-1] == "s":
+                variant = key[:-1]  # genitive: biosaxonys, Sachsens
+                if variant in lexicon or variant in index:
+                    ref = _resolve_key(variant, text[tokens[i][0]:tokens[j][1]], j - i + 1, registry)
+            if ref is not None:
+                best = (j, ref)
+            if not in_prefix or j + 1 >= n or (tokens[j + 1][0] - tokens[j][1] > 2
+                                               and text[tokens[j][1]:tokens[j + 1][0]] not in _JOINERS):
                 break
             j += 1
             key = key + " " + tokens[j][2]
@@ -155,6 +161,8 @@ def scan_region_adjectives(text: str, start: int, end: int, registry: Registry) 
             region = lexicon.REGION_ER_ADJECTIVES_DE[match.group("er")]
         ref = registry.get(region, "Region", attrs={"country": region in lexicon.COUNTRIES})
         found.append(Mention(match.start(), match.end(), ref, "adjective"))
+    if text.find("-bas", start, end) < 0:  # no "-based", "-basierte": nothing for _BASED to find
+        return found
     for match in _BASED.finditer(text, start, end):
         ref = registry.known(match.group(1), "Region") or registry.get(match.group(1), "Region")
         found.append(Mention(match.start(), match.end(), ref, "adjective", {"based": True}))
@@ -163,9 +171,71 @@ def scan_region_adjectives(text: str, start: int, end: int, registry: Registry) 
 
 # --------------------------------------------------------------------------- sectors
 
+def first_characters(pattern: str) -> str | None:
+    """The characters every match of ``pattern`` starts with, or ``None`` when that is not plain.
+
+    Used to put a cheap look-ahead in front of a long alternation (the regex engine then skips
+    positions at once instead of trying every alternative); ``None`` means no look-ahead.
+
+    >>> first_characters("biotech(?:nologie)?|(?:medizin|med)tech|[ab]c+")
+    'abm'
+    >>> first_characters("x?y") is None, first_characters("(?i:abc)") is None
+    (True, True)
+    """
+    try:
+        from re import _constants as c
+        from re import _parser
+    except ImportError:  # another Python: no look-ahead, same matches
+        return None
+
+    def first(items) -> set[str] | None:
+        if not items:
+            return None
+        op, av = items[0]
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 256:
+                    chars.update(chr(v) for v in range(value[0], value[1] + 1))
+                else:
+                    return None
+            return chars
+        if op is c.BRANCH:
+            chars = set()
+            for alternative in av[1]:
+                more = first(alternative.data)
+                if more is None:
+                    return None
+                chars |= more
+            return chars
+        if op is c.SUBPATTERN:
+            _, add_flags, _, sub = av
+            return None if add_flags & re.IGNORECASE else first(sub.data)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            return first(av[2].data)
+        return None
+
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, AttributeError, TypeError):
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars = first(parsed.data)
+    return "".join(sorted(chars)) if chars else None
+
+
 # matched against the lower-cased text; a sector word starts a word or a compound part
+SECTOR_ALTERNATIVES = "|".join(f"(?P<s{i}>{variants})" for i, (_, _, variants) in enumerate(lexicon.SECTORS))
+_SECTOR_FIRST = first_characters(SECTOR_ALTERNATIVES)
 SECTOR_PATTERN = re.compile(
-    r"(?<![a-zäöüß])(?:" + "|".join(f"(?P<s{i}>{variants})" for i, (_, _, variants) in enumerate(lexicon.SECTORS)) + ")"
+    r"(?<![a-zäöüß])"
+    + ("(?=[" + "".join(re.escape(ch) for ch in _SECTOR_FIRST) + "])" if _SECTOR_FIRST else "")
+    + "(?:" + SECTOR_ALTERNATIVES + ")"
 )
 
 

@@ -26,8 +26,11 @@ from clustergraph.extract.htmltext import html_to_text
 from clustergraph.extract.markdown import markdown_to_lines
 
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬆ": "st"})
+# str.translate with a dict is slow per character: look for a ligature first (they are rare)
+_LIGATURE = re.compile("|".join(re.escape(chr(c)) for c in _LIGATURES))
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")  # every Unicode white space, form feeds and line separators included
+_INLINE_SPACES = re.compile(r"[^\S\n]+")  # the same but for the line break: _SPACES within each line
 _TERMINAL = re.compile(r"[.!?:;…]['\"“”‘’«»]?$")
 _FURNITURE = re.compile(
     r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|(?:seite|page|s\.)\s*\d+(?:\s*(?:von|of|/)\s*\d+)?|\d+\s*/\s*\d+"
@@ -50,10 +53,27 @@ class Normalized:
     hints: dict[str, str] = field(default_factory=dict)
 
 
+def _split_ligatures(text: str) -> str:
+    """``text.translate(_LIGATURES)``, skipped when there is no ligature to split."""
+    return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
+
+
 def clean_line(line: str) -> str:
     """One line with invisible characters removed, ligatures split and white space collapsed."""
-    line = _INVISIBLE.sub("", line.translate(_LIGATURES))
+    line = _INVISIBLE.sub("", _split_ligatures(line))
     return _SPACES.sub(" ", line).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    r"""``[clean_line(line) for line in text.split("\n")]``, with one pass of each step over the text.
+
+    No step adds or removes a line break, so cleaning the whole text first gives the same lines.
+
+    >>> clean_lines("  Die \u00adﬁrma\t  GmbH \n\n x ")
+    ['Die firma GmbH', '', 'x']
+    """
+    text = _INLINE_SPACES.sub(" ", _INVISIBLE.sub("", _split_ligatures(text)))
+    return [line.strip() for line in text.split("\n")]
 
 
 def _is_furniture(line: str) -> bool:
@@ -103,7 +123,7 @@ def unwrap(raw: str) -> str:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     raw = _COLUMN_GAP.sub("\n", raw)  # "Title      Cologne, January 2020": two lines laid out side by side
     pages = max(raw.count("\f") + 1, len(_PAGE_NUMBER.findall(raw)))
-    lines = [clean_line(line) for line in raw.replace("\f", "\n\n").split("\n")]
+    lines = clean_lines(raw.replace("\f", "\n\n"))
     lines = ["" if _is_furniture(line) else line for line in lines]
     lines = [_BULLET.sub("\x00", line) if _BULLET.match(line) else line for line in lines]
     lines = _drop_repeated(lines, pages)

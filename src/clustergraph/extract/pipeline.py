@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from clustergraph.extract import mentions as M
 from clustergraph.extract import labels, lists, offices, places, relations, sector_phrases, sectors, tables
 from clustergraph.extract import discourse
+from clustergraph.extract import key_values
 from clustergraph.extract.context import ORG_TYPES, FactCandidate, Context, SentenceInfo
 from clustergraph.extract.dates import find_dates
 from clustergraph.extract.discovery import discover
@@ -91,6 +92,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     block: Referent | None = None
     lowered = body.lower()
     about = dict(found["about"])
+    found["site"] = normalized.hints.get("site")  # "Über uns | FeinWerk": the site speaking as "wir"
     outline = discourse.prepare(body, sentences, registry, found, language)  # items and their topics
     for s in sentences:
         if s.index in about:
@@ -118,6 +120,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     ctx.event_date = next((i.dates[0].iso for i in ctx.infos if i.dates and EVENT_DATE.search(i.text)), None)
 
     tables.table_facts(ctx)
+    key_values.key_value_facts(ctx)  # "Sitz: ...", "City | Potsdam", dt/dd rows of a profile
     relations.membership(ctx)
     ctx.group = [Registry.final(item["ref"]) for item in items.values()]
     lists.list_facts(ctx, items)

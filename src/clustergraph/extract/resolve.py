@@ -8,6 +8,7 @@ anything else is a new referent whose IRI is minted from its type and name (``vo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from clustergraph.extract.gazetteer import Gazetteer, GazetteerEntry, add_prefixes, name_key
@@ -16,6 +17,12 @@ from clustergraph.vocab import ENTITY_TYPES, mint
 # types a name may change into when later evidence is stronger (a name first seen as an
 # organisation turns out to be a cluster)
 _UPGRADES = {("Organisation", "Cluster"), ("Cluster", "Organisation")}
+
+
+@functools.lru_cache(maxsize=16384)
+def _minted_iri(type: str, name: str) -> str:
+    """The IRI minted for a name of ``type`` (cached: ``iri`` is read many times per referent)."""
+    return str(mint(ENTITY_TYPES[type][1], name))
 
 
 @dataclass(eq=False)
@@ -33,7 +40,7 @@ class Referent:
     def iri(self) -> str:
         if self.entry is not None:
             return self.entry.iri
-        return str(mint(ENTITY_TYPES[self.type][1], self.name))
+        return _minted_iri(self.type, self.name)
 
     def add_alias(self, surface: str) -> None:
         surface = " ".join(surface.split())
@@ -125,8 +132,9 @@ class Registry:
         if not key or (key in self.lexicon and self.lexicon[key] is not ref and self.lexicon[key].entry):
             return
         self.lexicon.setdefault(key, ref)
-        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
-        add_prefixes(self.prefixes, key)
+        if key not in self.prefixes:  # the set holds every prefix of every key it holds
+            self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+            add_prefixes(self.prefixes, key)
 
     def merge(self, keep: Referent, drop: Referent) -> None:
         """Fold ``drop`` into ``keep`` (the same entity found under two names)."""

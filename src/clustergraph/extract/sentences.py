@@ -43,6 +43,7 @@ _MONTH_WORDS = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?…]+['\"”“’«»)]*(?=\s+['\"„“‚‘»«(]?[A-ZÄÖÜ0-9])")
 _WORD_BEFORE = re.compile(r"([\w\-]+)\.?$")
+_NEXT_WORD = re.compile(r"[\w\-]+")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -68,7 +69,7 @@ def _is_boundary(line: str, pos: int, end: int) -> bool:
     word = match.group(1)
     last = word.split("-")[-1] if "-" in word and not word.endswith("-") else word
     after = line[end:].lstrip()
-    next_word = re.match(r"[\w\-]+", after.lstrip("\"'„“‚‘»«("))
+    next_word = _NEXT_WORD.match(after.lstrip("\"'„“‚‘»«("))
     next_word = next_word.group(0) if next_word else ""
     lower = last.lower()
     if lower in _FINAL_ABBREVIATIONS or word.lower() in ("e.v", "u.a", "u.ä"):
