@@ -32,7 +32,8 @@ DESCRIPTION = {
           "mit dem Satz, der sie aussagt, und der Mitteilung, aus der sie stammt; jede Mitteilung ist ein benannter Graph.",
 }
 RIGHTS = ("The evidence sentences are quoted from the announcements named by prov:wasDerivedFrom; "
-          "their publishers hold the rights to those texts.")
+          "their publishers hold the rights to those texts. The reference graph of German towns "
+          "(graph/reference/places) contains data from GeoNames (https://www.geonames.org/) under CC BY 4.0.")
 VOCABULARIES = ("cg", "prov", "skos", "dcterms", "rdfs", "schema", "org")
 
 _CLASSES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
