@@ -118,3 +118,41 @@ def measure(n_nodes: int, repeat: int = 5, pyvis_budget: float = 120.0) -> dict:
         "json_bytes": len(clustergraph_data(G)),
         "pyvis_s": best_of(1 if n_nodes > 2000 else repeat, lambda: pyvis_naive_data(G), pyvis_budget),
     }
+
+
+def graph_json_on_store(path: str, requests: int = 3) -> dict:
+    """Seconds for each projection query and for ``/graph.json`` (first: projects the store; then
+    cached) over the on-disk Oxigraph store at ``path``, opened read-only (nothing is written)."""
+    from clustergraph.analytics import projection
+    from clustergraph.config import load_settings
+    from clustergraph.server import create_app
+    from clustergraph.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore.read_only(path)
+    out: dict = {"quads": store.count()}
+    for name in ("NODES_QUERY", "EDGES_QUERY", "EDGE_DATES_QUERY"):
+        query = getattr(projection, name, None)
+        if query is not None:
+            started = time.perf_counter()
+            out[name] = {"rows": len(list(store.query(query).rows)), "s": time.perf_counter() - started}
+    client = create_app(load_settings(environ={}, overrides={"store": "memory"}), store=store).test_client()
+    times = []
+    for _ in range(1 + requests):
+        started = time.perf_counter()
+        answer = client.get("/graph.json")
+        times.append(time.perf_counter() - started)
+        if answer.status_code != 200:
+            raise RuntimeError(f"/graph.json answered {answer.status_code}")
+    data = answer.get_json()
+    out.update(first_s=times[0], later_s=sorted(times[1:]), nodes=len(data["nodes"]), total=data["total"],
+               bytes=len(answer.data))
+    return out
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="/graph.json over an existing on-disk store")
+    parser.add_argument("store", help="an Oxigraph store folder, e.g. var/bench/stores/large/clustergraph")
+    parser.add_argument("--requests", type=int, default=3)
+    print(json.dumps(graph_json_on_store(parser.parse_args().store, parser.parse_args().requests), indent=1))

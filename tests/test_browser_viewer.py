@@ -8,8 +8,7 @@ uncaught exceptions fail the test, and so would any dialog (``alert``) a page op
 from __future__ import annotations
 
 import random
-import time
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from rdflib import Literal
@@ -127,10 +126,14 @@ def click_node(page, iri: str, double: bool = False):
 
 
 def test_network_draws_every_node(live, watched, viewer_client):
-    expected = len(viewer_client.get("/graph.json").get_json()["nodes"])
+    data = viewer_client.get("/graph.json").get_json()
+    expected = len(data["nodes"])
+    assert expected == data["total"] and not data["truncated"]  # the fixture and every reference place
     watched.page.goto(live.url + "/")
-    assert wait_for_network(watched.page) == expected == 38
-    assert watched.page.text_content("#count-nodes") == "38"
+    assert wait_for_network(watched.page) == expected
+    assert watched.page.text_content("#count-nodes") == str(expected)
+    drawn = watched.page.evaluate("window.CGNetwork.views[0].network.body.nodeIndices.length")
+    assert drawn == expected
 
 
 def test_search_click_and_follow_the_evidence(live, watched):
@@ -192,14 +195,19 @@ def test_markup_in_a_label_is_shown_as_text_and_never_runs(live, watched):
     page.wait_for_selector("#panel blockquote.evidence")
     assert page.text_content("#panel .panel-title") == XSS_LABEL
     assert "<script>alert(2)</script>" in page.text_content("#panel .aliases")
-    # the tooltip vis-network shows on hover is our element, filled with text
+    # the tooltip shown on hover is our element, filled with text: in the whole graph and in a
+    # small focus view (which uses vis-network's hover events rather than the resting pointer)
     iri = str(mint("cluster", XSS_LABEL))
-    point = node_point(page, iri)
-    page.mouse.move(point["x"] - 3, point["y"] - 3)
-    page.mouse.move(point["x"] + 1, point["y"] + 1)
-    page.wait_for_selector("div.vis-tooltip .tooltip", state="attached", timeout=5000)
-    assert XSS_LABEL in page.text_content("div.vis-tooltip .tooltip strong")
-    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    for url in ("/", "/?focus=" + quote(iri, safe="") + "&depth=1"):
+        if url != "/":
+            page.goto(live.url + url)
+            wait_for_network(page)
+        point = node_point(page, iri)
+        page.mouse.move(point["x"] - 3, point["y"] - 3)
+        page.mouse.move(point["x"] + 1, point["y"] + 1)
+        page.wait_for_selector("div.vis-tooltip .tooltip", state="attached", timeout=5000)
+        assert XSS_LABEL in page.text_content("div.vis-tooltip .tooltip strong")
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
 
     page.goto(live.url + "/id/cluster/" + iri.rsplit("/", 1)[1])
     assert page.text_content("#entity-label") == XSS_LABEL
@@ -270,19 +278,34 @@ def synthetic_store(total: int = 5000):
     return store
 
 
-def test_a_5000_node_graph_draws(browser):
+def test_a_5000_node_graph_draws_every_node_and_a_click_opens_the_panel(browser):
+    """The large-graph path (positions from the server, no physics, tooltips built on hover):
+    every node is drawn, and clicking one still opens the panel with its facts. How fast is
+    measured by benchmarks/viewer_draw_bench.py, not here."""
     store = synthetic_store(5000)
     server = serve(store)
     watched = Watched(browser)
     try:
         page = watched.page
-        started = time.perf_counter()
         page.goto(server.url + "/")
-        drawn = wait_for_network(page)
-        seconds = time.perf_counter() - started
-        assert drawn == 5000
+        assert wait_for_network(page) == 5000
         assert page.get_attribute("#network", "data-layout") == "server"
-        print(f"5,000-node graph: first frame {seconds:.2f} s after navigation (includes the server side)")
+        assert page.evaluate("window.CGNetwork.views[0].network.body.nodeIndices.length") == 5000
+        assert page.evaluate("window.CGNetwork.views[0].network.physics.physicsEnabled") is False
+
+        land = str(mint("region", "Land 3"))
+        page.evaluate(
+            "(iri) => window.CGNetwork.views[0].network.focus(iri, {scale: 1.5, animation: false})", land
+        )
+        point = node_point(page, land)  # resting on a node shows its tooltip (no hover events here)
+        page.mouse.move(point["x"] - 2, point["y"] - 2)
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_selector("div.vis-tooltip .tooltip strong", timeout=5000)
+        assert page.text_content("div.vis-tooltip .tooltip strong") == "Land 3"
+        click_node(page, land)
+        page.wait_for_selector("#panel:not([hidden]) .panel-facts li.fact")
+        assert page.text_content("#panel .panel-title") == "Land 3"
+        assert page.locator("#panel li.fact", has_text="located in").count() > 10
         watched.check()
     finally:
         watched.context.close()

@@ -137,7 +137,7 @@ def test_pages_load_scripts_only_from_the_server(viewer_client):
 
 
 def test_viewer_front_end_never_uses_inner_html_or_remote_urls():
-    for name in ["network.js", "entity.js", "announcement.js"]:
+    for name in ["network.js", "graph_page.js", "entity.js", "announcement.js"]:
         source = (web_dir() / "static" / "js" / name).read_text(encoding="utf-8")
         assert "innerHTML" not in source and "insertAdjacentHTML" not in source, name
         assert not re.search(r"https?://", source), name
@@ -148,3 +148,70 @@ def test_viewer_front_end_never_uses_inner_html_or_remote_urls():
         text = template.read_text(encoding="utf-8")
         assert "|safe" not in text.replace(" ", ""), template
         assert not re.search(r"(src|href)=\"https?://", text), template
+
+
+def test_graph_views_are_built_once_per_parameters_until_the_store_changes(viewer_app, viewer_store, monkeypatch):
+    from rdflib import Literal
+    from rdflib.namespace import RDF, RDFS
+
+    from clustergraph.server import viewer
+    from clustergraph.vocab import CG, graph_iri, mint
+
+    built = []
+    real = viewer.graph_page
+    monkeypatch.setattr(viewer, "graph_page", lambda G, **kw: built.append(kw) or real(G, **kw))
+    client = viewer_app.test_client()
+    first = client.get("/graph.json").get_json()
+    assert client.get("/graph.json").get_json() == first
+    assert client.get("/").status_code == 200  # the same view: embedded from the same cache entry
+    assert len(built) == 1
+    assert len(client.get("/graph.json?limit=5").get_json()["nodes"]) == 5
+    assert len(built) == 2
+
+    newcomer = mint("cluster", "Newcomer")
+    graph = graph_iri("announcement", "newcomer")
+    viewer_store.add_quads([(newcomer, RDF.type, CG.Cluster, graph),
+                            (newcomer, RDFS.label, Literal("Newcomer"), graph)])
+    after = client.get("/graph.json").get_json()
+    assert len(built) == 3
+    assert str(newcomer) in {node["id"] for node in after["nodes"]}
+    assert len(after["nodes"]) == len(first["nodes"]) + 1
+
+
+def test_graph_view_cache_keeps_the_latest_views_within_bounds(monkeypatch):
+    import networkx as nx
+
+    from clustergraph.server import viewer
+
+    class Store:  # a store whose data never changes
+        def data_version(self):
+            return "v1"
+
+    monkeypatch.setattr(viewer, "entity_graph", lambda opened: nx.MultiDiGraph())
+    store, built = Store(), []
+
+    def view(cache, key, nodes=1):
+        return cache.view(store, key, lambda G: built.append(key) or {"nodes": [None] * nodes})
+
+    few = viewer.GraphCache()
+    few.VIEWS_KEPT = 3
+    for key in "abcd":
+        view(few, key)
+    view(few, "a")  # the least recently asked of four went: built again
+    view(few, "d"), view(few, "c")  # kept
+    assert built == list("abcda")
+
+    small = viewer.GraphCache()
+    small.VIEW_NODES_KEPT = 25  # each view holds its nodes + 1
+    built.clear()
+    view(small, "a"), view(small, "b"), view(small, "big", 20)  # 2 + 2 + 21 nodes: all kept
+    view(small, "a")
+    assert built == ["a", "b", "big"]
+    view(small, "c")  # 27 nodes: "b", the least recently asked, goes
+    view(small, "a"), view(small, "big", 20), view(small, "c")
+    assert built == ["a", "b", "big", "c"]
+    view(small, "b")
+    assert built[-1] == "b"
+    view(small, "huge", 100)  # more than the bound alone: still kept, the others go
+    view(small, "huge", 100)
+    assert built[-1] == "huge" and built.count("huge") == 1

@@ -167,3 +167,35 @@ def test_every_german_string_has_an_english_one():
     assert relation_label("de", "part of") == "Teil von"
     assert choose_language("xx", "de", []) == "de"
     assert choose_language(None, None, []) == "en"
+
+
+def test_projection_reads_entities_and_relations_repeated_in_many_graphs_once():
+    """The union of named graphs repeats what several announcements state; the projection's
+    queries deduplicate (a join of repeated patterns once multiplied the rows), keep every
+    label and alias, and date each relation by its earliest stated date."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from clustergraph.store.oxigraph import OxigraphStore
+    from clustergraph.vocab import CG, graph_iri
+
+    cluster, programme = mint("cluster", "Acme"), mint("programme", "go-cluster")
+    quads = []
+    for index, month in enumerate(["2016-03", "2014-06", None, "2015"]):
+        graph = graph_iri("announcement", f"acme-{index}")
+        quads += [(cluster, RDF.type, CG.Cluster, graph), (cluster, RDFS.label, Literal("Acme"), graph),
+                  (cluster, SKOS.prefLabel, Literal("Acme"), graph),
+                  (cluster, SKOS.altLabel, Literal(f"Acme e.V. {index % 2}"), graph),
+                  (programme, RDF.type, CG.Programme, graph), (programme, RDFS.label, Literal("go-cluster"), graph),
+                  (cluster, CG.memberOf, programme, graph)]
+        if month:
+            membership = BNode()
+            quads += [(membership, CG.cluster, cluster, graph), (membership, CG.programme, programme, graph),
+                      (membership, CG.startDate, Literal(month), graph)]
+    with OxigraphStore(None) as store:
+        store.add_quads(quads)
+        graph = entity_graph(store)
+    assert sorted(graph.nodes) == sorted([str(cluster), str(programme)])
+    assert graph.nodes[str(cluster)]["aliases"] == ["Acme e.V. 0", "Acme e.V. 1"]
+    edges = list(graph.edges(keys=True, data="date"))
+    assert edges == [(str(cluster), str(programme), "member of programme", "2014-06")]

@@ -1,13 +1,18 @@
 """The network a visitor sees: vis-network nodes, edges and options, assembled with pyvis.
 
 This is the only module that imports pyvis. pyvis holds the network and its options; the page
-template and the JavaScript are our own (``web/templates/index.html``, ``web/static/js/network.js``),
+template and the JavaScript are our own (``web/templates/index.html``, ``web/static/js/network.js``
+for drawing, ``graph_page.js`` for the page around it),
 because pyvis's templates load Bootstrap and vis-network from CDNs.
 
 pyvis's ``add_edge`` scans every edge on each call (quadratic), so nodes and edges are handed
-to the ``Network`` in bulk. Large graphs get positions from
-:func:`clustergraph.analytics.layout.anchored_layout` and no physics; small ones let
-vis-network's physics settle them, after which the page turns physics off.
+to the ``Network`` in bulk. Large graphs (more than :data:`SERVER_LAYOUT_FROM` nodes) get
+positions from :func:`clustergraph.analytics.layout.anchored_layout` (~20 ms for 5,000 nodes;
+networkx's ``spring_layout`` takes seconds and needs numpy, see ``benchmarks/RESULTS.md``), no
+physics, no ``improvedLayout`` (quadratic in vis-network), no hover highlighting and no edges in
+the frames drawn while dragging or zooming; small ones let vis-network's physics settle them
+(at most 300 iterations), after which the page turns physics off. The server keeps each view it
+built until the store changes (``server/viewer.py``).
 
 Labels and tooltips are plain text here; the page puts them on screen with ``textContent``.
 
@@ -30,7 +35,7 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 from pyvis.network import Network
 
-from clustergraph.analytics.layout import anchored_layout, neighbour_sets
+from clustergraph.analytics.layout import anchored_layout
 from clustergraph.analytics.projection import best_label
 
 # Above this many nodes the server lays the graph out and the browser draws it without physics.
@@ -57,6 +62,12 @@ def network_options(*, physics: bool) -> dict:
 
     Large graphs (laid out on the server, ``physics=False``) draw edges without arrow heads:
     at that zoom they are specks, and drawing 10,000 of them was the largest cost of a frame.
+    They also go without hover highlighting: every change of the hovered node redraws the
+    whole canvas (60-130 ms with 10,000 edges in headless chromium), so the page finds what
+    the pointer rests on itself for tooltips.
+
+    >>> network_options(physics=False)["interaction"]["hover"], network_options(physics=True)["layout"]
+    (False, {'improvedLayout': False, 'randomSeed': 7})
     """
     options = {
         "autoResize": True,
@@ -68,7 +79,15 @@ def network_options(*, physics: bool) -> dict:
             "smooth": False,
             "width": 1,
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics},
+        # large graphs: edges are left out of the frames drawn while dragging or wheel-zooming,
+        # and no hover highlighting (each change of the hovered node redraws 10,000 edges; the
+        # page finds what is under the pointer itself for tooltips)
+        "interaction": {
+            "hover": physics,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": not physics,
+            "hideEdgesOnZoom": not physics,
+        },
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {
             "enabled": physics,
@@ -125,13 +144,42 @@ def network_data(
 
 
 def _network_data(G, lang, href, type_label, relation_label, nodes) -> dict:
-    """:func:`network_data` with the collector paused."""
-    view = G if nodes is None else G.subgraph([n for n in nodes if n in G])
-    neighbours = neighbour_sets(view)
-    whole = neighbours if view is G else neighbour_sets(G)
+    """:func:`network_data` with the collector paused.
+
+    A part of ``G`` is read through ``G``'s own adjacency with a set of the nodes kept, in
+    ``G``'s node order: networkx subgraph views filter on every access, which made the 5,000
+    busiest nodes of a 10,000-node graph cost twice as much as the whole graph.
+    """
+    keep = None if nodes is None else {node for node in nodes if node in G}
+    chosen = G.nodes(data=True) if keep is None else [(n, data) for n, data in G.nodes(data=True) if n in keep]
+    relations: dict[str, str] = {}
+    edge_records = []
+    neighbours: dict[str, set[str]] = {node: set() for node, _ in chosen}
+    for source, nbrs in G.adjacency():
+        linked = neighbours.get(source)
+        if linked is None:
+            continue
+        for target, keyed in nbrs.items():
+            if keep is not None and target not in keep:
+                continue
+            if target != source:
+                linked.add(target)
+                neighbours[target].add(source)
+            for key, data in keyed.items():
+                relation = data.get("relation", key)
+                if relation not in relations:
+                    relations[relation] = relation_label(relation)
+                edge_records.append({"from": source, "to": target, "relation": relation, "date": data.get("date")})
+
+    def degree(node: str) -> int:
+        """Distinct neighbours in the whole graph (either direction), not just in the view."""
+        if keep is None:
+            return len(neighbours[node])
+        return len(set(G.succ[node]).union(G.pred[node]).difference((node,)))
+
     node_records = []
     counts: dict[str, int] = {}
-    for node, data in view.nodes(data=True):
+    for node, data in chosen:
         node_type = data.get("type", "")
         counts[node_type] = counts.get(node_type, 0) + 1
         labels = data.get("labels", {})
@@ -142,22 +190,13 @@ def _network_data(G, lang, href, type_label, relation_label, nodes) -> dict:
                 "label": best_label(labels, lang),
                 "group": node_type,
                 "names": sorted(set(labels.values()).union(aliases)) if aliases else list(labels.values()),
-                "degree": len(whole[node]),
+                "degree": degree(node),
                 "href": href(node),
             }
         )
-    relations: dict[str, str] = {}
-    edge_records = []
-    for source, nbrs in view.adjacency():
-        for target, keyed in nbrs.items():
-            for key, data in keyed.items():
-                relation = data.get("relation", key)
-                if relation not in relations:
-                    relations[relation] = relation_label(relation)
-                edge_records.append({"from": source, "to": target, "relation": relation, "date": data.get("date")})
     server_layout = len(node_records) > SERVER_LAYOUT_FROM
     if server_layout:
-        positions = anchored_layout(view, neighbours=neighbours)
+        positions = anchored_layout(G, neighbours=neighbours)  # reads only types from G
         for record in node_records:
             record["x"], record["y"] = positions[record["id"]]
     options = network_options(physics=not server_layout)

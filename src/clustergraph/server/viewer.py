@@ -21,10 +21,13 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 import networkx as nx
 from flask import Blueprint, Response, abort, current_app, g, jsonify, render_template, request, send_from_directory
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from clustergraph.analytics.projection import entity_graph
 from clustergraph.errors import ConfigError
@@ -53,14 +56,19 @@ LANG_COOKIE = "lang"
 
 class GraphCache:
     """The store's entity graph, projected once per state of the store
-    (:func:`~clustergraph.server.context.store_state`), and what is derived from it (analytics)
-    per language."""
+    (:func:`~clustergraph.server.context.store_state`), what is derived from it (analytics)
+    per language, and the most recently asked network views (:class:`GraphView`, layout
+    included) per view parameters; all dropped when the store changes."""
+
+    VIEWS_KEPT = 32  # focus views come one per expanded node: keep the latest few
+    VIEW_NODES_KEPT = 60_000  # ... and at most this many nodes in all (a 5,000-node view holds ~15 MB)
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._version: tuple | None = None
+        self._version: object = None
         self._graph: nx.MultiDiGraph | None = None
         self._derived: dict = {}
+        self._views: OrderedDict = OrderedDict()
 
     def graph(self, store) -> nx.MultiDiGraph:
         version = context.store_state(store)
@@ -69,6 +77,7 @@ class GraphCache:
                 self._graph = entity_graph(store)
                 self._version = version
                 self._derived = {}
+                self._views = OrderedDict()
             return self._graph
 
     def derived(self, store, key: tuple, build):
@@ -82,6 +91,55 @@ class GraphCache:
             if self._graph is G:
                 self._derived[key] = value
         return value
+
+    def view(self, store, key: tuple, build) -> "GraphView":
+        """``GraphView(build(G))`` for the view parameters ``key``, kept for the latest
+        :attr:`VIEWS_KEPT` keys of the current store state (fewer when they hold more than
+        :attr:`VIEW_NODES_KEPT` nodes in all; the latest view is always kept)."""
+        G = self.graph(store)
+        with self._lock:
+            found = self._views.get(key)
+            if found is not None and self._graph is G:
+                self._views.move_to_end(key)
+                return found
+        value = GraphView(build(G))
+        with self._lock:
+            if self._graph is G:
+                self._views[key] = value
+                while len(self._views) > 1 and (
+                    len(self._views) > self.VIEWS_KEPT
+                    or sum(view.size for view in self._views.values()) > self.VIEW_NODES_KEPT
+                ):
+                    self._views.popitem(last=False)
+        return value
+
+
+COMPACT = (",", ":")  # JSON separators: no spaces in the megabytes of a large view
+
+
+class GraphView:
+    """One network view's dict, and its JSON (for ``/graph.json`` and for embedding in ``/``),
+    each encoded once, when first asked (a 5,000-node view is ~2.5 MB of JSON)."""
+
+    def __init__(self, data: dict) -> None:
+        self.data = data
+        self.size = len(data.get("nodes", ())) + 1
+        self._lock = threading.Lock()
+        self._json: bytes | None = None
+        self._html_json: Markup | None = None
+
+    def json_bytes(self) -> bytes:
+        with self._lock:
+            if self._json is None:
+                self._json = current_app.json.dumps(self.data, separators=COMPACT).encode("utf-8")
+            return self._json
+
+    def html_json(self) -> Markup:
+        """The JSON safe inside ``<script type="application/json">`` (as Jinja's ``tojson``)."""
+        with self._lock:
+            if self._html_json is None:
+                self._html_json = htmlsafe_json_dumps(self.data, dumps=current_app.json.dumps, separators=COMPACT)
+            return self._html_json
 
 
 def graph_cache() -> GraphCache:
@@ -171,33 +229,35 @@ def iri_arg(name: str) -> str | None:
 # --- the network ----------------------------------------------------------------------------
 
 
-def _graph_data() -> dict:
+def _graph_view() -> GraphView:
+    """The network view the request asks for, from the cache when the same view was asked
+    since the store last changed (projection, layout and JSON are the expensive parts)."""
     date = request.args.get("date", "").strip() or None
     if date is not None and not re.match(DATE_PATTERN, date):
         abort(400, description=f"?date= must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
     focus = iri_arg("focus")
+    depth, limit = int_arg("depth", 1, 0, 4), int_arg("limit", None, 1, 50_000)
+    lang, base = language(), base_iri()
+
+    def build(G: nx.MultiDiGraph) -> dict:
+        return graph_page(G, base=base, lang=lang, focus=focus, depth=depth, limit=limit, date=date)
+
     try:
-        return graph_page(
-            current_graph(),
-            base=base_iri(),
-            lang=language(),
-            focus=focus,
-            depth=int_arg("depth", 1, 0, 4),
-            limit=int_arg("limit", None, 1, 50_000),
-            date=date,
-        )
+        return graph_cache().view(context.store(), ("graph", lang, focus, depth, limit, date), build)
     except NotInGraph:
         abort(404, description=f"{focus} is not an entity of the graph")
 
 
 @bp.get("/")
 def index():
-    return render_twin("index.html", _graph_data(), False)
+    view = _graph_view()
+    return render_template("index.html", data=view.data, data_json=view.html_json(),
+                           strings=client_strings(language()))
 
 
 @bp.get("/graph.json")
 def graph_json():
-    return render_twin("index.html", _graph_data(), True)
+    return Response(_graph_view().json_bytes(), mimetype="application/json")
 
 
 @bp.get("/analytics.json")
