@@ -110,6 +110,33 @@ def graph_from_rows(nodes: Iterable[NodeRow], edges: Iterable[EdgeRow]) -> nx.Mu
     return G
 
 
+def drop_unlinked_places(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Remove the regions no organisation, programme or person is linked to, keeping the regions
+    that contain a linked one (``part of``, followed upwards). The reference data holds hundreds of
+    towns for the extractor's sake; a visitor's network shows the places the facts are about.
+
+    >>> G = graph_from_rows(
+    ...     nodes=[("x:c", "Cluster", "C", "", "pref"), ("x:town", "Region", "Town", "", "pref"),
+    ...            ("x:other", "Region", "Other", "", "pref"), ("x:land", "Region", "Land", "", "pref"),
+    ...            ("x:de", "Region", "DE", "", "pref")],
+    ...     edges=[("x:c", "located in", "x:town", None), ("x:town", "part of", "x:land", None),
+    ...            ("x:other", "part of", "x:land", None), ("x:land", "part of", "x:de", None)])
+    >>> sorted(drop_unlinked_places(G))
+    ['x:c', 'x:de', 'x:land', 'x:town']
+    """
+    regions = {n for n, t in G.nodes(data="type") if t == "Region"}
+    keep = {n for n in regions if any(m not in regions for m in nx.all_neighbors(G, n))}
+    todo = list(keep)
+    while todo:
+        node = todo.pop()
+        for _, parent, relation in G.out_edges(node, keys=True):
+            if relation == "part of" and parent in regions and parent not in keep:
+                keep.add(parent)
+                todo.append(parent)
+    G.remove_nodes_from(regions - keep)
+    return G
+
+
 def best_label(labels: dict[str, str], lang: str = "en") -> str:
     """The label in ``lang``, else one without a language, else German, else any.
 
@@ -145,6 +172,6 @@ def entity_graph(store: Store) -> nx.MultiDiGraph:
         if known is None or date_key(day) < date_key(known):
             earliest[key] = day
     edge_rows: list[EdgeRow] = [(s, name, o, date) for (s, name, o), date in earliest.items()]
-    G = graph_from_rows(node_rows, edge_rows)
+    G = drop_unlinked_places(graph_from_rows(node_rows, edge_rows))
     log.debug("entity graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
     return G
