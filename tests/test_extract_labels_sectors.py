@@ -167,3 +167,208 @@ def test_field_only_inside_the_name_is_no_evidence():
             "Der Wasserstoff-Cluster HY-2 aus Ulm hat sich beworben.")
     sectors = _pairs(text, "sector")
     assert not any(s == "Mechatronik-Cluster Ostalb" for s, _ in sectors)
+
+
+# --------------------------------------------------------------------------- second pass: sectors
+
+
+def _sectors(text: str) -> set[str]:
+    return {o for _, o in _pairs(text, "sector")}
+
+
+def test_network_of_coordinated_fields_german():
+    text = ("Husum, 2. Mai 2018 – Der Verein KüstenFisch e.V. wächst. KüstenFisch ist das Netzwerk der "
+            "Muschelzucht- und Fischverarbeitung an der Westküste.")
+    assert {"Muschelzucht", "Fischverarbeitung"} <= _sectors(text)
+    # the tempting reading: "das Netzwerk der Region" names no field
+    text = "Husum, 2. Mai 2018 – KüstenFisch ist das Netzwerk der Region an der Westküste."
+    assert _sectors(text) == set()
+
+
+def test_truncated_compound_shares_the_rest_of_the_second_part():
+    assert split_field("Luft- und Raumfahrtindustrie") == ["Luftfahrtindustrie", "Raumfahrtindustrie"]
+    assert split_field("Forst- und Holzwirtschaft") == ["Forstwirtschaft", "Holzwirtschaft"]
+    assert split_field("Luft- und Raumfahrt") == ["Luft- und Raumfahrt"]  # nothing shared to complete
+
+
+def test_field_compound_of_network_and_initiative():
+    text = ("Münster, 4. Juni 2019 – Das westfälische Textilnetzwerk FaserWerk hat einen neuen Vorstand. "
+            "Die Papierinitiative BlattWerk aus Düren gratuliert.")
+    got = _pairs(text, "sector")
+    assert ("FaserWerk", "Textil") in got or ("FaserWerk", "Textilindustrie") in got
+    # "Innovationsnetzwerk", "Kooperationsnetzwerk" name a form, not a field
+    assert not _sectors("Bonn, 4. Juni 2019 – Das Innovationsnetzwerk FaserWerk und das Kooperationsnetzwerk "
+                        "BlattWerk treffen sich.")
+
+
+def test_members_from_fields_without_article():
+    text = ("Alzey, 7. Juni 2021 – Das Netzwerk RebNet bündelt Betriebe aus Weinbau und Kellereitechnik.")
+    assert {"Weinbau", "Kellereitechnik"} <= _sectors(text)
+    # places after "aus" are no field
+    assert _sectors("Alzey, 7. Juni 2021 – Das Netzwerk RebNet bündelt Betriebe aus Mainz und Worms.") == set()
+
+
+def test_members_named_by_a_field_compound_are_no_sector():
+    text = ("Greifswald, 3. Mai 2019 – Das Land fördert das Netzwerk KlinikNord e.V. mit 50.000 Euro. Das vorpommersche "
+            "Netzwerk der Gesundheitswirtschaft vereint Kliniken, Medizintechnikfirmen und Hochschulen.")
+    sectors = _sectors(text)
+    assert "Gesundheitswirtschaft" in sectors
+    assert "Medizintechnik" not in sectors
+
+
+def test_english_cluster_for_field_with_apposition_and_coordination():
+    text = "PolyLoop, the cluster for chemical recycling based in Leuna, has joined the Euroclusters programme."
+    assert {s.lower() for s in _sectors(text)} == {"chemical recycling"}
+    text = ("Vechta, 6 March 2024 – The cluster TerraNova e.V. has won. TerraNova works in the field of soil science "
+            "and sustainable agriculture.")
+    assert {s.lower() for s in _sectors(text)} == {"soil science", "sustainable agriculture"}
+    text = ("Graz, 1 July 2021 – MotionAlps, the Graz-based cluster for the automotive and rail-technology industries, "
+            "has a new managing director.")
+    assert not any("industr" in s.lower() for s in _sectors(text))  # the head noun is no part of the field
+
+
+def test_possessive_and_proper_modifiers_before_english_field():
+    text = "Hanover, 14 October 2016 – RailHub Weser e.V., Lower Saxony’s rail technology cluster, has grown."
+    assert {s.lower() for s in _sectors(text)} == {"rail technology"}
+    # an acronym belongs to the field: "IT security" is not "security"
+    text = "Saarbrücken, 1 June 2020 – CyberSaar e.V., the Saarland IT security cluster, has grown."
+    assert "security" not in {s.lower() for s in _sectors(text)}
+
+
+def test_members_from_coordinated_industries_english():
+    text = ("Erfurt, 2 May 2018 – About us. LumenGlas e.V. is a network in Thuringia. We bring together companies "
+            "from the solar and glass industries.")
+    assert {"solar industry", "glass industry"} <= {s.lower() for s in _sectors(text)}
+
+
+# --------------------------------------------------------------------------- second pass: labels
+
+
+def test_label_first_with_auxiliary_and_participle():
+    text = ("Bremen, 3. Oktober 2016 – Das Netzwerk SpaceWeser e.V. wächst. Das Bronze-Label der European Cluster "
+            "Excellence Initiative hat SpaceWeser bereits 2014 erhalten.")
+    assert {(s, d) for s, _, d in _facts(text, "awarded label")} == {("SpaceWeser", "2014")}
+    negated = ("Bremen, 3. Oktober 2016 – Das Netzwerk SpaceWeser e.V. wächst. Das Bronze-Label hat SpaceWeser bisher "
+               "nicht erhalten.")
+    assert not _facts(negated, "awarded label")
+
+
+def test_will_with_distant_infinitive_is_a_prospect():
+    text = ("Bremen, 3. Oktober 2016 – Der Verein SpaceWeser e.V. wächst. 2017 will das Netzwerk das Silber-Label "
+            "erreichen.")
+    assert _tiers(_pairs(text, "prepares for label")) == {("SpaceWeser", "Silver")}
+    assert not _facts(text, "awarded label")
+
+
+def test_awards_list_on_a_clusters_own_page():
+    text = ("Erfurt, 2 May 2018 – About us. LumenGlas e.V. is the network of the solar industry.\n\n"
+            "ECEI Silver Label – since 2016\n\nNext on our list: the Gold Label.")
+    assert _tiers({(s, o) for s, o, _ in _facts(text, "awarded label")}) == {("LumenGlas", "Silver")}
+    assert {d for _, _, d in _facts(text, "awarded label")} == {"2016"}
+    assert _tiers(_pairs(text, "prepares for label")) == {("LumenGlas", "Gold")}
+    # an event about a label is no award
+    text = "Erfurt, 2 May 2018 – LumenGlas e.V. is a network.\n\nECEI Gold Label webinar – 2019\n"
+    assert not _facts(text, "awarded label")
+
+
+def test_place_modified_network_refers_to_the_cluster_named_before():
+    text = ("Karlsruhe, 1. Juli 2022 – Kurzmeldungen.\n\nDer Verein LogiRhein e.V. hat sich für die Gold-Bewertung "
+            "der ECEI angemeldet. Das Silber-Label hält das Karlsruher Logistiknetzwerk seit 2020.")
+    assert _tiers(_pairs(text, "awarded label")) == {("LogiRhein", "Silver")}
+    assert _tiers(_pairs(text, "prepares for label")) == {("LogiRhein", "Gold")}
+
+
+def test_focus_and_specialisation_phrases_english():
+    text = ("Brest, 3 May 2022 – The network AgriOuest joined. AgriOuest, the Breton cluster specialised in "
+            "agricultural technology, signed the agreement.")
+    assert "agricultural technology" in {s.lower() for s in _sectors(text)}
+    text = "Husum, 3 May 2022 – The network H2Nord joined. H2Nord focuses on electrolysis and hydrogen pipelines."
+    assert {"electrolysis", "hydrogen pipelines"} <= {s.lower() for s in _sectors(text)}
+
+
+def test_club_describing_itself_as_network_for_fields():
+    text = ("Aue, 2. Mai 2023 – Das Netzwerk MetallErz e.V. hat einen neuen Namen. Der Verein versteht sich jetzt als "
+            "Netzwerk für Mechatronik und Metallbearbeitung.")
+    assert {"Mechatronik", "Metallbearbeitung"} <= _sectors(text)
+
+
+def test_classifying_adjective_keeps_the_narrower_field():
+    text = ("Halle, 3. April 2018 – Das Netzwerk PharmSaale e.V. wächst; es bündelt 34 Unternehmen der "
+            "pharmazeutischen Biotechnologie.")
+    sectors = _sectors(text)
+    assert "Pharmazeutische Biotechnologie" in sectors
+    assert "Biotechnologie" not in sectors  # the tempting wider field
+
+
+def test_hyphenated_english_field():
+    text = ("Bruchsal, 16 May 2024 – GridNet Kraichgau e.V. is growing. We are the energy-tech cluster from the "
+            "Kraichgau.")
+    assert "energy" not in {s.lower() for s in _sectors(text)}
+
+
+def test_partner_cluster_is_not_we():
+    text = ("Regensburg, December 2020 – Annual report 2020. In October we signed a cooperation agreement with the "
+            "Czech cluster SenzorNet from Plzeň. Our goal for 2021 is the ECEI Bronze label.")
+    assert not _pairs(text, "prepares for label")  # "our" is the reporting cluster, not the partner
+
+
+def test_university_release_network_anaphor_is_the_network():
+    text = ("Kaiserslautern, 20. Oktober 2020 – Die Hochschule Kaiserslautern wird Mitglied im Netzwerk NutzNet. "
+            "Das Netzwerk mit Sitz in Zweibrücken bündelt rund 70 Hersteller und Zulieferer der Nutzfahrzeugindustrie.")
+    got = _pairs(text, "sector")
+    assert not any(s.startswith("Hochschule") for s, _ in got)
+
+
+def test_assessor_named_obliquely_is_not_the_recipient():
+    text = ("Chemnitz, 6. April 2018 – Das Chemnitzer Netzwerk TexNet Sachsen hat Ende März die Bewertung durch das "
+            "European Secretariat for Cluster Analysis (ESCA) bestanden und trägt nun das Bronze-Label.")
+    awarded = _pairs(text, "awarded label")
+    assert _tiers(awarded) == {("TexNet Sachsen", "Bronze")}
+
+
+def test_hedge_of_a_second_verb_phrase_does_not_block_the_award():
+    text = ("Munich, 2 October 2023 – The network HyNet Bavaria is growing. HyNet Bavaria received the ECEI Bronze "
+            "label in June 2023 and has applied for state funding for a test centre.")
+    assert _tiers(_pairs(text, "awarded label")) == {("HyNet Bavaria", "Bronze")}
+    assert not _pairs(text, "prepares for label")
+    text = ("Munich, 2 October 2023 – The network HyNet Bavaria is growing. HyNet Bavaria has applied for the ECEI "
+            "Bronze label.")
+    assert not _pairs(text, "awarded label")
+
+
+def test_next_goal_heading_and_plan():
+    text = ("Remscheid, 2021 – Chronik des Netzwerks ToolBerg e.V.\n\n2019 erhielt ToolBerg das Bronze-Label.\n\n"
+            "Nächstes Ziel: das Gold-Label.")
+    assert ("ToolBerg", "Gold") in _tiers(_pairs(text, "prepares for label"))
+    assert ("ToolBerg", "Gold") not in _tiers(_pairs(text, "awarded label"))
+
+
+def test_subject_before_an_apposition_set_off_by_dashes():
+    text = ("Würzburg, 12 May 2023 – RailNet Main e.V. – the rail technology network of Lower Franconia – today "
+            "received the ECEI Gold label.")
+    assert _tiers(_pairs(text, "awarded label")) == {("RailNet Main", "Gold")}
+
+
+def test_pronoun_refers_to_the_one_cluster_of_the_sentence_before():
+    text = ("Magdeburg, June 2021 – News in brief.\n\nThe network AquaLoop from Rostock has joined the Euroclusters "
+            "programme.\n\nThe network MedLoop from Magdeburg has registered for the ECEI Silver assessment. It has "
+            "held the Bronze label since 2019.")
+    awarded = _facts(text, "awarded label")
+    assert {(s, d) for s, _, d in awarded} == {("MedLoop", "2019")}  # not AquaLoop: "It" is the item's cluster
+    assert _tiers(_pairs(text, "prepares for label")) == {("MedLoop", "Silver")}
+
+
+def test_resolution_is_a_prospect_not_an_award():
+    text = ("Iserlohn, Februar 2024 – Das Netzwerk MetallWerk e.V. wächst. Das Silber-Label hat sich MetallWerk für "
+            "2025 vorgenommen.")
+    assert _tiers(_pairs(text, "prepares for label")) == {("MetallWerk", "Silver")}
+    assert not _pairs(text, "awarded label")
+
+
+def test_members_come_from_a_field_not_from_a_place():
+    text = ("Chemnitz, 6. April 2018 – Pressespiegel.\n\nDas Netzwerk TexWerk Sachsen feiert sein Jubiläum. Die 60 "
+            "Mitgliedsfirmen kommen überwiegend aus dem Textilmaschinenbau.")
+    assert ("TexWerk Sachsen", "Textilmaschinenbau") in _pairs(text, "sector")
+    text = ("Goslar, 3. März 2025 – Das Netzwerk HarzWerk e.V. wächst. Die 47 Mitglieder kommen aus dem Landkreis "
+            "Goslar.")
+    assert _sectors(text) == set()

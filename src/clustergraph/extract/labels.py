@@ -11,12 +11,8 @@ runs the label. A group (``both clusters``) or an anaphor (``der Allianz``, ``th
 for the clusters it refers to. The award is dated by the date nearest the label in its part of the
 sentence; a label held (``holds``, ``trägt``) without a date takes the issue date.
 
-A label is *prepared for* when a prospect cue governs it (Grundstein, strebt an, im Blick, auf dem Weg
-zum, working towards, applied for, registered for, hopes to obtain, "the goal for 2026") or a tier names
-an assessment (``preparing for its Gold assessment``): by the programme a ``hiermit``/``this`` refers back
-to, else by the organisation in subject position before the cue, else the cluster a ``wir``/``we``
-stands for. A bare tier (``Silver is the goal for 2026``) counts only in a document about labels and
-only with a dated goal.
+Labels *prepared for* (aimed at, applied for, assessed for) are found by :mod:`label_prospects`; who an
+anaphor stands for by :mod:`label_subjects`.
 
 The scheme: ``Silber-Label der ECEI``, ``granted under the ECEI``, and a plural ``quality labels of
 the ECEI`` that covers every tier the document names.
@@ -28,8 +24,11 @@ import re
 
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
+from clustergraph.extract.label_prospects import assessments, bare_tier_goals, prospect
+from clustergraph.extract.label_subjects import (BARE_TIER, DEFINITE_CLUSTER_NOUN, OBLIQUE, TIER_NAMES, label_anaphor,
+                                                  masked, own_cluster, previous_cluster)
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.relations import _evidence, _note, anaphor_subject, nearest, sentence_date
+from clustergraph.extract.relations import _evidence, _note, nearest, sentence_date
 from clustergraph.extract.resolve import Referent
 
 _SCHEME_GAP = re.compile(
@@ -57,42 +56,22 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|wurde|wurden|worden|wird
 _HOLDING = re.compile(r"hold|held|holds|hält|trägt|tragen|Träger|Inhaber|holder|schmück", re.I)
 # a cue word that only awards when the label is right after it
 _NEAR_ONLY = re.compile(r"folgte|followed|bestätigt|confirmed|hold|verteidigt", re.I)
-# the cluster named by a noun the pattern module does not treat as an anaphor
-_EXTRA_ANAPHOR = re.compile(
-    r"\b(?:[Dd](?:er|ie|em|as)|[Tt]he|[Oo]ur|[Uu]nser(?:e[mr]?)?)\s+(?:[\w-]+\s+){0,3}?(?:Allianz|alliance|Verbund|"
-    r"[Vv]orstand|board|Clustermanagement|cluster\s+management|Geschäftsstelle|cluster|network)\b"
-)
+# an auxiliary right before the subject of a label-first clause: "Das Label hat X erhalten"
+_AUXILIARY_BEFORE = re.compile(r"\b(?:hat|hatte|haben|hatten|has|had|have)\s+(?:(?:das|die|der|the)\s+(?:[\w-]+\s+){0,2})?$")
+# an apposition set off by dashes right before the clause: "X – the Rail Technology Network – received"
+_DASH_APPOSITION = re.compile(r"\s[–—]\s[^–—;:]{1,80}\s[–—]\s$")
+# a clause that starts with a personal pronoun: "It has held the Bronze label since 2019."
+_PRONOUN_START = re.compile(r"\s*(?:It|Es|Er|Sie)\s+(?:has|had|hat|hatte|trägt|holds|received|erhielt)\b")
+# a second verb phrase of the same subject: its hedges are not the award's
+_COORDINATED_VERB = re.compile(r"\s(?:and|und)\s+(?:has|have|had|is|was|hat|haben|hatte|ist|wurde|will|plans?|plant|wants?)\b")
 # where a label date stops: a new clause ("after", "nachdem", a comma)
 _DATE_PARTS = re.compile(r",\s|;\s|\s(?:after|before|nachdem|bevor|and|und|since\s+then)\s")
-# subordinate positions of an organisation: not the one who aims or receives
-_OBLIQUE = re.compile(r"\b(?:des|der|dem|vom|von|bei|beim|mit|durch|of|by|from|at|with|to|an|für|for)\s+(?:the\s+)?$")
-
-# prospects beyond patterns.PREPARES: applying, registering, hoping, a goal
-_PROSPECT_MORE = re.compile(
-    r"\bappl(?:y|ies|ied|ying)\s+for\b|\bapplication\s+for\b|\bregister(?:ed|s)?\s+for\b|\bsigned\s+up\s+for\b|"
-    r"\bhopes?\s+to\s+(?:receive|obtain|get|achieve|earn|gain|win)\b|\bhoping\s+to\b|\bgoal\b|\bZiel\b|"
-    r"\bbewirbt\s+sich\b|\bbewerben\s+(?:\S+\s+){0,4}?um\b|\bbeworben\b|\bBewerbung\s+um\b|\bangemeldet\b|\bAnmeldung\b|"
-    r"\berhofft\b|\bhofft\b|\bhoffen\b|\bmöchte\b|\bwill\s+(?:\S+\s+){0,3}?(?:erreichen|erhalten|erlangen)\b|"
-    r"\bwollen\s+(?:\S+\s+){0,4}?(?:erreichen|erhalten|erlangen)\b|\bpeil(?:t|en|te|ten)\s+(?:\S+\s+){0,8}?an\b|\bangepeilt\b|"
-    r"\banpeilen\b"
-)
-# a tier naming the assessment for a label: "its Gold assessment", "ein Bronze-Benchmarking"
-_TIER_ASSESSMENT = re.compile(
-    r"\b(?P<tier>[Gg]old|[Ss]ilber|[Ss]ilver|[Bb]ronze)[- ]?(?:[Aa]ssessment|[Bb]enchmarking|Begutachtung|[Aa]udit|"
-    r"Bewertung|Prüfung|[Ee]valuation)\b"
-)
-# a bare tier word (not part of a label phrase)
-_BARE_TIER = re.compile(r"(?<![\w-])(?P<tier>Gold|Silber|Silver|Bronze)(?![\w-])")
-_DATED_GOAL = re.compile(r"\b(?:goal|Ziel|target)\s+(?:for|für)\s+(?:\d{4}|(?:next|this|nächstes|dieses)\s+(?:year|Jahr))\b")
-_TIER_NAMES = {"gold": "Gold", "silber": "Silver", "silver": "Silver", "bronze": "Bronze"}
 # plural or generic label nouns that cover the tiers of the document: "quality labels of the ECEI"
 _GENERIC_LABELS = re.compile(r"\b(?:[Qq]uality\s+labels|[Ll]abels|Qualitätslabels?|Qualitätssiegel|Gütesiegel)\b")
 _GENERIC_BY = re.compile(r"\s+(?:are|were|is|was)\s+(?:\w+\s+)?(?:awarded|granted|issued|conferred)\s+by\s+(?:the\s+)?")
-_QUESTION = re.compile(r"\?|\b(?:whether|ob)\b")
 _TIER_ITEM = re.compile(r"^\W*(?P<tier>Gold|Silber|Silver|Bronze)\s*:")
-_LABELISH = re.compile(r"(?i)^(?:gold|silber|silver|bronze)\b|label$")
-_RELATIVE = re.compile(r"\b(?:which|that|who)\b")
-_LABEL_WORD = re.compile(r"label|siegel|zertifi|certifi|benchmark|gold|silber|silver|bronze", re.I)
+# words without which a sentence names no label, assessment or tier (compared lower-cased; cheaper than a regex)
+_LABEL_WORDS = ("label", "siegel", "zertifi", "certifi", "benchmark", "gold", "silber", "silver", "bronze")
 
 
 def labels(ctx: Context) -> None:
@@ -106,13 +85,14 @@ def labels(ctx: Context) -> None:
             ls, le = info.rel(start), info.rel(end)
             ctx.last_labels = refs
             _scheme_and_runner(ctx, info, ls, le, refs)
-            if not _award(ctx, info, ls, le, refs):
-                _prospect(ctx, info, ls, le, refs)
-        if _LABEL_WORD.search(info.lower or info.text):
-            _assessments(ctx, info, phrases)
+            if not _award(ctx, info, ls, le, refs) and not prospect(ctx, info, ls, le, refs):
+                _listed_award(ctx, info, ls, le, refs)
+        lower = info.lower or info.text.lower()
+        if any(word in lower for word in _LABEL_WORDS):
+            assessments(ctx, info, phrases)
             if about_labels:
-                _bare_tier_goals(ctx, info, phrases)
-        _generic_scheme(ctx, info, phrases)
+                bare_tier_goals(ctx, info, phrases)
+            _generic_scheme(ctx, info, phrases)
 
 
 # --------------------------------------------------------------------------- scheme and runner
@@ -191,7 +171,7 @@ def _listed_tiers(ctx: Context, info: SentenceInfo, pos: int) -> list[Referent]:
                      info.text[pos:])
     if not match:
         return []
-    return [ctx.label_ref(_TIER_NAMES[t.lower()], info) for t in _BARE_TIER.findall(match.group(1))]
+    return [ctx.label_ref(TIER_NAMES[t.lower()], info) for t in BARE_TIER.findall(match.group(1))]
 
 
 def _document_tiers(ctx: Context) -> list[Referent]:
@@ -200,69 +180,8 @@ def _document_tiers(ctx: Context) -> list[Referent]:
     for other in ctx.infos:
         item = _TIER_ITEM.match(other.text)
         if item:
-            refs.append(ctx.label_ref(_TIER_NAMES[item.group("tier").lower()], other))
+            refs.append(ctx.label_ref(TIER_NAMES[item.group("tier").lower()], other))
     return list(dict.fromkeys(refs))
-
-
-def own_cluster(ctx: Context, info: SentenceInfo) -> Referent | None:
-    """The cluster an anaphor stands for: the ``About X`` block's, else the announcement's; when the
-    headline made a label phrase the subject (``Silber bestätigt: X ...``), the cluster named most often."""
-    ref = info.block or ctx.subject
-    if ref is not None and not _LABELISH.search(ref.name):
-        return ref
-    counts: dict = {}
-    for other in ctx.infos:
-        for m in other.mentions:
-            if m.type == "Cluster" and m.kind == "name" and not _LABELISH.search(m.ref.name):
-                counts[m.ref] = counts.get(m.ref, 0) + 1
-    return max(counts, key=counts.get) if counts else None
-
-
-def _relative_before(info: SentenceInfo, cs: int, lo: int) -> re.Match | None:
-    """The English relative pronoun whose clause holds the cue at ``cs`` (``and which is preparing``)."""
-    relatives = list(_RELATIVE.finditer(info.text, lo, cs))
-    if not relatives or cs - relatives[-1].end() > 40 or re.search(r"[,;]", info.text[relatives[-1].end():cs]):
-        return None
-    relative = relatives[-1]
-    if len(relatives) > 1 and re.search(r"\b(?:and|or)\s+$", info.text[:relative.start()]):
-        relative = relatives[-2]  # "X, with which Y works and which is ...": the first relative's antecedent
-    return relative
-
-
-def _antecedent(info: SentenceInfo, relative: re.Match, lo: int) -> Referent | None:
-    """``X, the partner cluster with which ...``: X (the organisation before the relative and its apposition)."""
-    head = re.search(r"(?:\b(?:with|in|for|of|to|from|by)\s+)?$", info.text[:relative.start()])
-    org = nearest(info, ORG_TYPES, head.start(), lo, head.start(), "left")
-    if org is None or re.search(r"[;:]|\b(?:and|und)\b", info.text[info.rel(org.end):head.start()]):
-        return None
-    return org.ref
-
-
-def _masked(info: SentenceInfo) -> str:
-    """The sentence with the names of programmes and labels blanked (``der European Cluster Excellence
-    Initiative`` is no anaphor for a cluster)."""
-    text = info.text
-    for m in info.mentions:
-        if m.type in ("Programme", "Label", "Ministry", "Organisation") and m.kind == "name":
-            s, e = max(0, info.rel(m.start)), min(len(text), info.rel(m.end))
-            text = text[:s] + "x" * (e - s) + text[e:]
-    return text
-
-
-def _anaphor(ctx: Context, info: SentenceInfo, lo: int, hi: int, strict: bool = False) -> Referent | None:
-    """The cluster that ``der Cluster``, ``we``, ``der Vorstand``, ``die Allianz`` stands for in ``[lo, hi)``.
-
-    ``strict`` refuses a noun with a place or proper modifier (``der Turiner Cluster``, ``das Karlsruher
-    Netzwerk``): that describes a particular cluster, often another one."""
-    text = _masked(info)[lo:hi]
-    found = [m.group(0) for pattern in (P.ANAPHOR, _EXTRA_ANAPHOR) for m in pattern.finditer(text)]
-    if strict:
-        found = [f for f in found if not re.search(r"\s[A-ZÄÖÜ][\w-]*(?:er|ische[nmrs]?|ian|ese|ish)\s", f)]
-    if found or (info.is_title and ctx.subject is not None):
-        return own_cluster(ctx, info)
-    if P.PRONOUN.search(text) and anaphor_subject(ctx, info, lo, hi) is not None:
-        return own_cluster(ctx, info)
-    return None
 
 
 # --------------------------------------------------------------------------- awards
@@ -290,7 +209,11 @@ def _award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Refere
     if not cues:
         return False
     _, _, cs, ce, word, lo, hi = min(cues)
-    reason = blocked(text, cs, ce, extra_span=(ls, le))
+    aside = _DASH_APPOSITION.search(text, 0, lo)
+    if aside is not None and not any(m.type in ORG_TYPES and lo <= info.rel(m.start) < cs for m in info.mentions):
+        lo = clause(text, aside.start(), aside.start() + 1)[0]  # "X e.V. – the Rail Network Main-Franconia – received"
+    cut = _COORDINATED_VERB.search(text, max(ce, le))  # "received the label ... and has applied for funding"
+    reason = blocked(text[:cut.start()] if cut else text, cs, ce, extra_span=(ls, le))
     if reason:
         _note(ctx, info, "awarded label", reason)
         return False
@@ -310,6 +233,13 @@ def _recipients(ctx: Context, info: SentenceInfo, cs: int, ce: int, word: str, l
                 refs: list[Referent]) -> tuple[list[Referent], float]:
     text = info.text
     left = nearest(info, ORG_TYPES, min(cs, ls), lo, hi, "left")
+    if left is not None and re.search(r"\(\s*$", text[:info.rel(left.start)]):  # "European Secretariat ... (ESCA)"
+        left = nearest(info, ORG_TYPES, info.rel(left.start), lo, hi, "left") or left
+    if left is not None and OBLIQUE.search(text[:info.rel(left.start)]):
+        # "X hat die Bewertung durch die ESCA bestanden und trägt nun das Label": the subject before the oblique one
+        subject = nearest(info, ORG_TYPES, info.rel(left.start), lo, hi, "left")
+        if subject is not None and not OBLIQUE.search(text[:info.rel(subject.start)]):
+            left = subject
     if left is not None and ce <= ls and _ACTIVE_AWARDER.fullmatch(word) and \
             re.fullmatch(r"\W*(?:\([^)]*\)\s*)?(?:has\s+|hat\s+|have\s+)?", text[info.rel(left.end):cs]) and \
             not _PASSIVE.search(text[info.rel(left.end):cs]):
@@ -318,28 +248,51 @@ def _recipients(ctx: Context, info: SentenceInfo, cs: int, ce: int, word: str, l
         between = nearest(info, ORG_TYPES, ce, ce, ls, "right")
         if between is not None:
             return [between.ref], 0.85
-        if _anaphor(ctx, info, ce, ls) is not None:
+        if label_anaphor(ctx, info, ce, ls) is not None:
             return [r for r in [own_cluster(ctx, info)] if r is not None], 0.7
         return [], 0.0
-    if left is not None and not _OBLIQUE.search(text[:info.rel(left.start)]):
+    if left is not None and not OBLIQUE.search(text[:info.rel(left.start)]):
         return [left.ref], 0.9
     if cs < ls:  # "2013 erwarb X das Bronze-Label"
         between = nearest(info, ORG_TYPES, ce, ce, ls, "right")
-        if between is not None and not _OBLIQUE.search(text[:info.rel(between.start)]):
+        if between is not None and not OBLIQUE.search(text[:info.rel(between.start)]):
             return [between.ref], 0.85
     if le <= cs:  # "Das Gold-Label erhielt X", "The Silver label went to X"
         after = nearest(info, ORG_TYPES, ce, ce, hi, "right")
         if after is not None and not re.search(r"\b(?:by|von|vom|durch)\s+(?:the\s+|der\s+|dem\s+)?$",
                                                text[:info.rel(after.start)]):
             return [after.ref], 0.9
+        # "Das Bronze-Label der ECEI hat X bereits 2014 erhalten": the subject between an auxiliary and the participle
+        middle = nearest(info, ORG_TYPES, le, le, cs, "right")
+        if middle is not None and _AUXILIARY_BEFORE.search(text[:info.rel(middle.start)]):
+            return [middle.ref], 0.85
     if left is not None:
         return [left.ref], 0.85
     if P.DISTRIBUTIVE.search(text[lo:min(cs, ls)]):
         group = ctx.group_members()
         if group:
             return group, 0.7
-    ref = _anaphor(ctx, info, lo, hi)
+    ref = label_anaphor(ctx, info, lo, hi)
+    if ref is None and (DEFINITE_CLUSTER_NOUN.search(masked(info), lo, hi) or _PRONOUN_START.match(text, lo)):
+        ref = previous_cluster(ctx, info)  # "Das Silber-Label hält das Karlsruher Logistiknetzwerk seit 2020.", "It has held"
     return ([ref] if ref else []), 0.7
+
+
+# the rest of an awards-list item after its label: "– since 2016", "– 2014 to 2016", ": seit 2019"
+_LISTED_SINCE = re.compile(r"\s*[–—:-]\s*(?:(?:since|seit)\s+)?(?P<year>(?:19|20)\d\d)(?:\s*(?:to|bis|–|-)\s*(?:(?:19|20)\d\d|today|heute))?\W*$")
+
+
+def _listed_award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Referent]) -> None:
+    """An item of an awards list on a cluster's own page: ``ECEI Silver Label – since 2016`` (held since 2016),
+    ``ECEI Bronze Label – 2014 to 2016`` (held from 2014): the label, a dash and years, nothing else."""
+    if re.search(r"\w", info.text[:ls]) or info.is_title:
+        return
+    match = _LISTED_SINCE.match(info.text, le)
+    subject = own_cluster(ctx, info) if match else None
+    if subject is None:
+        return
+    for label in refs:
+        ctx.add(subject, "awarded label", label, _evidence(info), 0.7, match.group("year"))
 
 
 def _label_date(info: SentenceInfo, ls: int, le: int) -> str | None:
@@ -355,79 +308,3 @@ def _label_date(info: SentenceInfo, ls: int, le: int) -> str | None:
     if not dates:
         return None
     return min(dates, key=lambda d: d.start - le if d.start >= le else ls - d.end).iso
-
-
-# --------------------------------------------------------------------------- prospects
-
-
-def _prospect_cues(text: str) -> list[tuple[int, int]]:
-    found = [m.span() for m in P.PREPARES.finditer(text)]
-    found += [m.span() for m in _PROSPECT_MORE.finditer(text) if not any(s <= m.start() < e for s, e in found)]
-    return sorted(found)
-
-
-def _prospect(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Referent]) -> bool:
-    text = info.text
-    for cs, ce in sorted(_prospect_cues(text), key=lambda c: abs(c[0] - ls)):
-        if blocked(text, cs, ce, allow_prospect=True, extra_span=(ls, le)):
-            continue
-        lo, hi = clause(text, cs, ce)
-        if not (lo <= ls and le <= hi) or _QUESTION.search(text[lo:hi]):
-            continue  # "asking whether Silver is a realistic goal": a question states no aim
-        subject = _aspirant(ctx, info, cs, lo, hi, ls)
-        if subject is None:
-            continue
-        for label in refs:
-            ctx.add(subject, "prepares for label", label, _evidence(info), 0.75)
-        return True
-    return False
-
-
-def _aspirant(ctx: Context, info: SentenceInfo, cs: int, lo: int, hi: int, ls: int = -1) -> Referent | None:
-    """Who aims for the label: a programme ``hiermit`` refers to, else the organisation in subject position
-    before the cue, else the cluster ``wir``/``we``/``der Vorstand`` stands for."""
-    text = info.text
-    if P.BACK_REFERENCE.search(text[lo:cs + 1]) or P.BACK_REFERENCE.search(text[lo:hi]):
-        programme = ctx.recent_programme(info)
-        if programme is not None and re.search(r"\b(?:hiermit|hierdurch|dadurch|thereby)\b", text[lo:hi], re.I):
-            return programme
-    relative = _relative_before(info, cs, lo)
-    if relative is not None:  # "..., which is itself preparing for ...": only the antecedent
-        return _antecedent(info, relative, lo)
-    orgs = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and lo <= info.rel(m.start)
-            and info.rel(m.end) <= max(cs, ls) and not _OBLIQUE.search(text[:info.rel(m.start)])]
-    if orgs:
-        return orgs[0].ref
-    ref = _anaphor(ctx, info, lo, hi, strict=True)
-    if ref is None and (P.BACK_REFERENCE.search(text[lo:hi]) is None):
-        org = nearest(info, ORG_TYPES, cs, lo, hi, "left")
-        ref = org.ref if org else None
-    return ref
-
-
-def _assessments(ctx: Context, info: SentenceInfo, phrases: list) -> None:
-    """``is preparing for its Gold assessment``, ``registered for a Bronze benchmarking``."""
-    for match in _TIER_ASSESSMENT.finditer(info.text):
-        ls, le = match.span()
-        if any(info.rel(s) <= ls < info.rel(e) for s, e, _ in phrases):
-            continue
-        ref = ctx.label_ref(_TIER_NAMES[match.group("tier").lower()], info)
-        _prospect(ctx, info, ls, le, [ref])
-
-
-def _bare_tier_goals(ctx: Context, info: SentenceInfo, phrases: list) -> None:
-    """``Silver is the goal for 2026``: a bare tier in a dated goal, in a document about labels."""
-    goal = _DATED_GOAL.search(info.text)
-    if goal is None:
-        return
-    lo, hi = clause(info.text, goal.start(), goal.end())
-    for match in _BARE_TIER.finditer(info.text, lo, hi):
-        ls, le = match.span()
-        if any(info.rel(s) <= ls < info.rel(e) for s, e, _ in phrases):
-            continue
-        ref = ctx.label_ref(_TIER_NAMES[match.group("tier").lower()], info)
-        subject = _aspirant(ctx, info, goal.start(), lo, hi)
-        if subject is None:
-            subject = _anaphor(ctx, info, 0, len(info.text))
-        if subject is not None and not blocked(info.text, goal.start(), goal.end(), allow_prospect=True, extra_span=(ls, le)):
-            ctx.add(subject, "prepares for label", ref, _evidence(info), 0.7)

@@ -52,6 +52,15 @@ SUBREGION_ADJECTIVES_DE: dict[str, str] = {
     "lothringisch": "Lothringen",
     "erzgebirgisch": "Erzgebirge",
     "vogtländisch": "Vogtland",
+    "bergisch": "Bergisches Land",
+    "niederrheinisch": "Niederrhein",
+    "hohenlohisch": "Hohenlohe",
+    "uckermärkisch": "Uckermark",
+    "altmärkisch": "Altmark",
+    "vorpommersch": "Vorpommern",
+    "siegerländisch": "Siegerland",
+    "ostfriesisch": "Ostfriesland",
+    "oberlausitzisch": "Oberlausitz",
 }
 REGION_ADJECTIVES_DE.update(SUBREGION_ADJECTIVES_DE)
 # Compass and part prefixes that make a sub-region from a Land adjective: "mittelhessisch" -> Mittelhessen.

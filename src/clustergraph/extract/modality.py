@@ -21,14 +21,14 @@ _CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|,\s+(?:aber|doch|jedoch|während|bu
 HEDGES = re.compile(
     r"\b(?:soll|sollen|sollte|sollten|will|wollen|wollte|möchte|möchten|plant|planen|plante|geplant|beabsichtigt|"
     r"strebt|streben|anstreben|angestrebt|Ziel|Ziele|zielt|erhofft|erhoffen|hofft|hoffen|bewirbt|bewerben|beworben|"
-    r"Antrag|Anträge|beantragt|beantragen|in\s+Prüfung|"
+    r"Antrag|Anträge|beantragt|beantragen|in\s+Prüfung|engere[nr]?\s+Auswahl|"
     r"Bewerbung|Grundstein|Vorbereitung|vorbereiten|bereitet|bereiten|Weg\s+zu[mr]?|könnte|könnten|würde|würden|"
     r"Kandidat(?:en|in)?|nominiert|Finalist(?:en)?|Endrunde|Voraussetzung|Erlangung|potenziell|künftig|zukünftig|"
     r"would|plans?|planned|planning|intends?|intended|aims?|aiming|aimed|goal|hopes?|hoping|wants?|wanted|seeks?|"
     r"seeking|prepar(?:e|es|ing|ation)|appl(?:y|ies|ied|ication)(?!\s+(?:sciences?|research|physics|mathematics))|candidates?|shortlist(?:ed)?|nominated|finalists?|"
     r"could|might|should|on\s+track|on\s+the\s+way|paves?|groundwork|potential|prospective|webinar|how\s+to|"
     r"next\s+step|eligible|berechtigt|im\s+Blick|anvisiert|anvisieren|visiert|Visier|perspektivisch|langfristig|"
-    r"nächste[nr]?\s+Schritt|targets?|targeting|targeted|sights\s+on|has\s+in\s+mind|aspires?|aspiring|peilt|peilen|angepeilt|anpeilen)\b",
+    r"nächste[nr]?\s+Schritt|targets?|targeting|targeted|sights\s+on|has\s+in\s+mind|aspires?|aspiring|peilt|peilen|angepeilt|anpeilen|vorgenommen|vornehmen)\b",
     re.IGNORECASE,
 )
 FUTURE_EN = re.compile(r"\b(?:will|shall|is\s+going\s+to|are\s+going\s+to)\b")

@@ -5,7 +5,9 @@ German and English announcements name a cluster's field in a few fixed ways: ``C
 ``the textile cluster``, ``the cluster for wine technology``, ``in the field of robotics``, ``the glass
 industry``. ``sector_phrase`` finds such a phrase in a sentence and returns the field, normalised; heads
 that are no field (``Spitzencluster``, ``Innovationscluster``, Land and city names, programme words) are
-refused. ``phrase_sectors`` turns the phrases into ``sector`` facts for the cluster they describe.
+refused. ``phrase_sectors`` turns the phrases into ``sector`` facts for the cluster they describe, and adds
+the fields the members come from (:mod:`member_fields`). The words a field is made of, its normalisation and
+splitting are in :mod:`field_words`.
 
 >>> [p.name for p in sector_phrases("Der schwäbische Luft- und Raumfahrtcluster ProLuft wächst.")]
 ['Luft- und Raumfahrt']
@@ -20,19 +22,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clustergraph.extract import lexicon
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
+from clustergraph.extract.field_words import (FIELD_HEAD, STOP_HEADS, UPPER_WORD, EN_WORD, linking_s, normalise, refused,
+                                              split_field)
+from clustergraph.extract.label_subjects import own_cluster
+from clustergraph.extract.member_fields import MEMBER_FIELD, member_fields
 from clustergraph.extract.subjects import described_cluster, subject_before
 from clustergraph.extract.relations import _evidence
 from clustergraph.extract.resolve import Referent
 
-_UPPER_WORD = r"[A-ZÄÖÜ][a-zäöüß]+"
 _LOWER_WORD = r"[a-z]+"
 # "Luft- und Raumfahrt", "Life-Sciences", "Glas"
-_DE_FIELD = rf"{_UPPER_WORD}(?:-\s+(?:und|&)\s+{_UPPER_WORD}|-{_UPPER_WORD})?"
-_DE_FIELD_WORDS = rf"{_UPPER_WORD}(?:(?:-\s+|\s+)(?:und|&)\s+{_UPPER_WORD})?"
-_EN_FIELD = rf"{_LOWER_WORD}(?:\s+{_LOWER_WORD})?(?:\s+and\s+{_LOWER_WORD})?"
+_DE_FIELD = rf"{UPPER_WORD}(?:-\s+(?:und|&)\s+{UPPER_WORD}|-{UPPER_WORD})?"
+_DE_FIELD_WORDS = rf"{UPPER_WORD}(?:(?:-\s+|\s+)(?:und|&)\s+{UPPER_WORD})?"
+# "wine technology", "soil science and sustainable agriculture", "automotive and rail-technology"
+_EN_FIELD = rf"{EN_WORD}(?:\s+{EN_WORD})?(?:\s+and\s+{EN_WORD}(?:\s+{EN_WORD})?)?"
+# what may follow an English field: a place, a head noun shared by coordinated fields, an apposition's verb
+_EN_FIELD_END = r"(?=\s+(?:in|industry|industries|sectors?|based|headquartered|located|from|with|that|which|is|has)\b|[,.;:)]|\s*$)"
+
+# a modifier before an English field: a proper adjective or place ("Flemish", "Antwerp-based") or a weak word
+_EN_MODIFIER = r"(?:[A-Z][a-z][\w-]*|only|new|young|first)"  # not an acronym: "IT security" is one field
 
 _PATTERNS = [
     # "Luft- und Raumfahrtcluster", "Photonik-Cluster", "Life-Sciences-Clusters"
@@ -41,42 +51,37 @@ _PATTERNS = [
     re.compile(rf"\b(?:Netzwerk|Cluster)(?:s|es)?\s+der\s+(?P<x>{_DE_FIELD})-?[Bb]ranche\b"),
     re.compile(rf"\bin\s+der\s+(?P<x>{_DE_FIELD})-?[Bb]ranche\b"),
     re.compile(rf"\bim\s+Bereich\s+(?:der\s+|des\s+)?(?P<x>{_DE_FIELD_WORDS})(?![\w-])"),
-    re.compile(rf"\b[Tt]he\s+(?P<x>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?)\s+cluster\b"),
-    re.compile(rf"\b(?:cluster|network)\s+(?:for|of)\s+(?:the\s+)?(?P<x>{_EN_FIELD})(?=\s+in\b|\s+industry\b|[,.;:)]|\s*$)"),
-    re.compile(rf"\bin\s+the\s+fields?\s+of\s+(?P<x>{_EN_FIELD})(?=\s+in\b|[,.;:)]|\s*$)"),
+    re.compile(rf"\b[Tt]he\s+(?P<x>{_LOWER_WORD}(?:\s+{_LOWER_WORD})?)\s+(?:cluster|network)\b"),
+    re.compile(rf"\b(?:cluster|network)\s+(?:for|of)\s+(?:the\s+)?(?P<x>{_EN_FIELD}){_EN_FIELD_END}"),
+    re.compile(rf"\bin\s+the\s+fields?\s+of\s+(?P<x>{_EN_FIELD}){_EN_FIELD_END}"),
     re.compile(rf"\b(?:the|[Tt]he|its|local|regional)\s+(?P<x>{_LOWER_WORD})\s+industry\b"),
     # "the Portuguese agri-food cluster X", "the Ulm-based sensor technology cluster"
-    re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*(?:-based|ian|ish|ese|ch|an)\s+)(?P<x>[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+)?)\s+(?:cluster|network)\b"),
+    re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*(?:-based|ian|ish|ese|ch|an)\s+)(?P<x>[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+)?)\s+(?:cluster|network)\b"),
+    # 10: "Kunststoffnetzwerk PolyNet", "Holzbau-Netzwerk", "die Textilinitiative X" (a compound like pattern 0)
+    re.compile(rf"(?<![\w-])(?P<x>{_DE_FIELD})(?:-[Nn]etzwerk|netzwerk|-[Ii]nitiative|initiative)(?:s|es|e)?(?![\w-])"),
+    # 11: "das Netzwerk der Aquakultur- und Fischverarbeitung", "Netzwerk der saarländischen Automobilzulieferer"
+    re.compile(rf"\b(?:Netzwerk|Cluster)(?:s|es)?\s+(?:der|des)\s+(?:[a-zäöü]+(?:en|er)\s+)?"
+               rf"(?P<x>{UPPER_WORD}(?:-\s+(?:und|&)\s+{UPPER_WORD})?)(?![\w-])"),
+    # 12: "Lower Saxony's rail technology cluster", "the Antwerp-based Flemish chemistry cluster", "the new air-quality
+    # network", "the Saxon microelectronics cluster": a determiner or possessive, proper or weak modifiers, the field
+    re.compile(rf"(?:(?:\b[Tt]he|\b[Aa]n?)\s+(?:{_EN_MODIFIER}\s+){{1,3}}|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+(?:{_EN_MODIFIER}\s+){{0,3}})"
+               rf"(?P<x>[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+)?)\s+(?:cluster|network)\b"),
+    # 13: "auf dem Gebiet der Neuromedizin"
+    re.compile(rf"\bauf\s+dem\s+Gebiet\s+(?:der\s+|des\s+)?(?P<x>{_DE_FIELD_WORDS})(?![\w-])"),
+    # 14: "the Breton cluster specialised in agricultural technology"
+    re.compile(rf"\b(?:cluster|network)\s+(?:specialised|specialized|focused|focusing|working)\s+(?:in|on)\s+"
+               rf"(?P<x>{_EN_FIELD}){_EN_FIELD_END}"),
+    # 15: "H2Net focuses on electrolysis and hydrogen pipelines" (the sentence's subject is named first)
+    re.compile(rf"^[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){{0,3}}(?:,[^,]{{1,90}},)?\s+(?:focuses|concentrates|specialises|specializes)\s+(?:on|in)\s+"
+               rf"(?P<x>{_EN_FIELD}){_EN_FIELD_END}"),
 ]
-
-# the members and the field they come from: "bündelt Unternehmen aus der Kunststoffverarbeitung und dem Werkzeugbau",
-# "vertritt rund 140 Betriebe der Ernährungswirtschaft", "brings together firms from precision farming"
-MEMBER_FIELD = re.compile(
-    r"\b(?:Unternehmen|Firmen|Betriebe|Akteure|Forschungseinrichtungen|Institute|Hochschulen|Hersteller|Zulieferer|"
-    r"Verarbeiter|Prüfinstitute|Mitglieder|Partner|companies|firms|businesses|players|institutes)\s+"
-    r"(?:aus\s+(?:der|dem|den)|der|des|from\s+(?:the\s+)?|in\s+(?:the\s+)?)\s*"
-    rf"(?:[a-zäöü]+(?:en|er)\s+|[A-ZÄÖÜ][a-zäöü]+er\s+(?=[A-ZÄÖÜ]))?(?P<x>{_UPPER_WORD}(?:-\s+(?:und|&|oder)\s+{_UPPER_WORD}|"
-    rf"\s+(?:und|&)\s+(?:der\s+|dem\s+|des\s+)?{_UPPER_WORD})?)(?![\w-])"
-)
-_SHARED_HEADS = ("industrie", "wirtschaft", "branche", "technik", "sektor")
-
-# heads that describe a cluster's standing, form or programme, not its field (compared lower-cased)
-STOP_HEADS = frozenset("""
-innovation innovations spitzen zukunft zukunfts exzellenz excellence mitglieder mitglied netzwerk netzwerke
-management managements cluster kompetenz kompetenzen technologie technologien branchen branche landes bundes
-regional regionale region regionen wissenschaft wissenschafts forschung forschungs spitzenforschung top leading
-new old first second third largest biggest german european international national global local whole entire
-same other own this that their our its leading successful strongest world future its members member
-network management programme program initiative initiatives pilot gold silver bronze label go spitzencluster
-go-cluster innovationscluster wirtschaft wirtschafts industrie industry sector field fields area areas
-project projekt projekte verbund partner partners unternehmen company companies firms sme smes
-startup start-up euro meta super mega hightech high-tech technology technologies economy economic research science
-best key core major main big small large
-""".split())
-
-_PLACE_WORDS = frozenset(w.lower() for w in list(lexicon.LAENDER) + list(lexicon.REGION_ADJECTIVES_DE.values()))
-
-
+# per pattern, words one of which its match must contain (lower-cased): a cheap test before the regex
+_PATTERN_KEYS = (("cluster",), ("für",), ("branche",), ("branche",), ("bereich",), ("cluster", "network"),
+                 ("cluster", "network"), ("field",), ("industry",), ("cluster", "network"), ("netzwerk", "initiative"),
+                 ("netzwerk", "cluster"), ("cluster", "network"), ("gebiet",), ("cluster", "network"),
+                 ("focuses", "concentrates", "specialises", "specializes"))
+# compounds of a field and a cluster noun: the cluster is named right after them or described by their article
+_COMPOUND = (0, 10)
 @dataclass(frozen=True)
 class SectorPhrase:
     """A field named in a sentence: ``start``/``end`` relative to the sentence, ``name`` normalised."""
@@ -87,80 +92,48 @@ class SectorPhrase:
     pattern: int
 
 
-def normalise(field: str) -> str:
-    """``Life-Sciences`` -> ``Life Sciences``; ``Luft- und`` keeps its hyphen; case stays as written (the
-    registry compares names case-folded, so ``Wine technology`` and ``wine technology`` are one sector).
-
-    >>> normalise("Life-Sciences")
-    'Life Sciences'
-    >>> normalise("wine  technology")
-    'wine technology'
-    >>> normalise("Luft- und Raumfahrt")
-    'Luft- und Raumfahrt'
-    """
-    text = " ".join(field.split())
-    return re.sub(r"(?<=\w)-(?=\w)", " ", text)
+def _part_ref(ctx: Context, info: SentenceInfo, phrase: "SectorPhrase", part: str, lexical: list) -> Referent:
+    """The sector of one part of a field phrase; a listed sector word under a weak adjective (``circular
+    chemicals``) is that listed sector."""
+    for m in lexical:
+        word = info.text[info.rel(m.start):info.rel(m.end)]
+        extra = part[:-len(word)].split() if part.endswith(word) else None
+        if extra and all(w.lower() in _QUALITY_ADJECTIVES for w in extra):
+            return m.ref
+    return ctx.registry.get(part, "Sector", use_gazetteer=False)
 
 
-def split_field(field: str) -> list[str]:
-    """A coordinated field gives one sector per part; a shared head completes a truncated first part.
-
-    >>> split_field("Kunststoff- und Verbundwerkstoffindustrie")
-    ['Kunststoffindustrie', 'Verbundwerkstoffindustrie']
-    >>> split_field("Aquakultur und Fischverarbeitung")
-    ['Aquakultur', 'Fischverarbeitung']
-    >>> split_field("Kunststoffverarbeitung und dem Werkzeugbau")
-    ['Kunststoffverarbeitung', 'Werkzeugbau']
-    >>> split_field("Luft- und Raumfahrt")
-    ['Luft- und Raumfahrt']
-    """
-    match = re.fullmatch(r"(?P<a>[A-ZÄÖÜ][\w]+)(?P<hyphen>-)?\s+(?:und|&|oder)\s+(?:der\s+|dem\s+|des\s+)?(?P<b>[A-ZÄÖÜ][\w]+)",
-                         field.strip())
-    if not match:
-        return [field]
-    first, second = match.group("a"), match.group("b")
-    if match.group("hyphen"):
-        head = next((h for h in _SHARED_HEADS if second.lower().endswith(h) and len(second) > len(h) + 2), None)
-        if head is not None:
-            return [first + head, second]
-        if len(first) < 6:
-            return [field]  # "Luft- und Raumfahrt": the part alone is no field
-    return [first, second]
-
-
-def _linking_s(word: str) -> str:
-    """``Verpackungs`` (from ``Verpackungscluster``) -> ``Verpackung``."""
-    return re.sub(r"(?<=ung|eit|aft|ion|tät)s$", "", word)
-
-
-def _refused(field: str) -> bool:
-    words = [w.lower() for w in re.split(r"[\s-]+", field) if w and w.lower() not in ("und", "and", "&")]
-    if not words:
-        return True
-    if words[0] in STOP_HEADS:
-        return True  # "Spitzencluster", "the leading cluster", "the new aerospace cluster"
-    if any(w in _PLACE_WORDS for w in words):
-        return True
-    return len(words[-1]) < 3
+# adjectives that qualify a field without making it another one
+_QUALITY_ADJECTIVES = frozenset("circular modern innovative advanced smart new".split())
 
 
 def sector_phrases(text: str) -> list[SectorPhrase]:
     """Every field-naming phrase in ``text`` (one sentence), leftmost first, without overlaps."""
     found: list[SectorPhrase] = []
+    lower = text.lower()
     for index, pattern in enumerate(_PATTERNS):
+        if not any(key in lower for key in _PATTERN_KEYS[index]):
+            continue  # the pattern's literal words are missing: no need to run it
         for match in pattern.finditer(text):
             field = match.group("x")
-            if _refused(field):
+            if refused(field) or (index == 11 and not FIELD_HEAD.search(field.lower())):
                 continue
             start, end = match.start("x"), match.end("x")
             if any(p.start < end and start < p.end for p in found):
                 continue
             if index in (2, 3) and not field.endswith("-") and text[match.end("x"):match.end("x") + 1] == "b":
                 field = field + "branche"  # "Netzwerk der Möbelbranche": the field as the text names it
-            elif index == 0:
-                field = _linking_s(field)
+            elif index in _COMPOUND:
+                field = linking_s(field)
             found.append(SectorPhrase(start, end, normalise(field), index))
     return sorted(found, key=lambda p: p.start)
+
+
+# a "name" that is a description ("Rennes-based Breton"): no subject for a field
+_NOT_A_NAME = re.compile(r"-based\b|^(?:the|der|die|das)\s", re.I)
+# a sentence without any of these words holds no field phrase
+_PHRASE_KEYS = ("cluster", "branche", "bereich", "field", "industry", "netzwerk", "network", "initiative", "gebiet",
+                "focuses", "concentrates", "specialises", "specializes")
 
 
 def phrase_sectors(ctx: Context) -> None:
@@ -172,12 +145,12 @@ def phrase_sectors(ctx: Context) -> None:
     cluster the announcement is about when the phrase carries a singular definite article.
     """
     for info in ctx.infos:
-        if not any(k in info.lower for k in ("cluster", "branche", "bereich", "field", "industry")):
+        if not any(k in info.lower for k in _PHRASE_KEYS):
             continue
         for phrase in sector_phrases(info.text):
             overlapping = [m for m in info.mentions if info.rel(m.start) < phrase.end and phrase.start < info.rel(m.end)]
-            lexical = [m for m in overlapping if m.kind == "sector"]
-            own_name = [m for m in overlapping if m.type in ORG_TYPES and m.kind == "name" and phrase.pattern == 0
+            lexical = [m for m in overlapping if m.kind == "sector" or m.type == "Sector"]
+            own_name = [m for m in overlapping if m.type in ORG_TYPES and m.kind == "name" and phrase.pattern in _COMPOUND
                         and phrase.start <= info.rel(m.start) and info.rel(m.end) > phrase.end]
             if own_name and len(own_name) + len(lexical) == len(overlapping):
                 rest = info.text[phrase.end:info.rel(own_name[0].end)]
@@ -189,7 +162,7 @@ def phrase_sectors(ctx: Context) -> None:
                 continue  # a place, programme or organisation name
             else:
                 subject = _subject_for(ctx, info, phrase)
-            if subject is None:
+            if subject is None or _NOT_A_NAME.search(subject.name):
                 continue
             whole = [m for m in lexical if info.rel(m.start) <= phrase.start and info.rel(m.end) >= phrase.end]
             if whole:
@@ -197,82 +170,82 @@ def phrase_sectors(ctx: Context) -> None:
                 ctx.add(subject, "sector", whole[0].ref, _evidence(info), 0.7)  # a listed sector ("Raumfahrtcluster ProLuft")
                 continue
             for part in split_field(phrase.name):
-                ctx.add(subject, "sector", ctx.registry.get(part, "Sector", use_gazetteer=False), _evidence(info), 0.7)
+                ctx.add(subject, "sector", _part_ref(ctx, info, phrase, part, lexical), _evidence(info), 0.7)
     member_fields(ctx)
-
-
-def member_fields(ctx: Context) -> None:
-    """``Das Netzwerk bündelt Unternehmen aus der Kunststoffverarbeitung und dem Werkzeugbau``: the field the
-    members come from, for the cluster that is the sentence's subject (named first, or ``Das Netzwerk``)."""
-    for info in ctx.infos:
-        verb = P.NETWORK_VERB.search(info.text) or _JOINED.search(info.text)
-        if verb is None:
-            continue
-        subject = _sentence_subject(ctx, info, verb.start())
-        if subject is None:
-            continue
-        for match in MEMBER_FIELD.finditer(info.text):
-            start, end = match.span("x")
-            if any(m.kind == "name" and info.rel(m.start) < end and start < info.rel(m.end) for m in info.mentions):
-                continue  # a name, not a field
-            for part in split_field(normalise(match.group("x"))):
-                if _refused(part) or part.lower() in _MEMBER_WORDS:
-                    continue
-                ref = ctx.registry.get(part, "Sector", use_gazetteer=False)
-                ctx.add(subject, "sector", ref, _evidence(info), 0.7)
-
-
-_JOINED = re.compile(r"\bzusammengeschlossen\b|\bzusammenschließen\b")
-_MEMBER_WORDS = frozenset("unternehmen firmen betriebe akteure hersteller zulieferer mitglieder partner norden süden osten "
-                          "westen raum umland ausland inland welt praxis wissenschaft forschung".split())
-
-
-def _sentence_subject(ctx: Context, info: SentenceInfo, verb_start: int) -> Referent | None:
-    """The cluster a sentence is about: named at its start, or ``Das Netzwerk``/``The cluster`` there."""
-    named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) < 6
-             and info.rel(m.end) <= verb_start]
-    if named:
-        return named[0].ref
-    head = info.text[:verb_start]
-    if P.ANAPHOR_SUBJECT_START.match(head) or re.match(r"^(?:Die|Der|Das|The)\s+(?:[\w-]+\s+){0,3}?(?:Allianz|Cluster|"
-                                                       r"Netzwerk|cluster|network|Verein|Initiative)\b", head):
-        from clustergraph.extract.labels import own_cluster
-        return own_cluster(ctx, info)
-    return None
 
 
 def _subject_for(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> Referent | None:
     text = info.text
-    if phrase.pattern == 0:  # compound: let the modifier logic find the cluster after the noun
+    if phrase.pattern in _COMPOUND:  # compound: let the modifier logic find the cluster after the noun
         word_start = text.rfind(" ", phrase.start, phrase.end)
         end_rel = word_start if word_start > 0 else phrase.start
         if end_rel == phrase.start:
             # the compound starts the word: describe from the text before it
             return _compound_subject(ctx, info, phrase)
         return described_cluster(ctx, info, end_rel, phrase.start)
-    if phrase.pattern in (5, 9):  # "the textile cluster", "the Portuguese agri-food cluster X"
-        return described_cluster(ctx, info, phrase.end, phrase.start)
+    if phrase.pattern in (5, 9, 12):  # "the textile cluster", "the Portuguese agri-food cluster X"
+        subject = described_cluster(ctx, info, phrase.end, phrase.start)
+        if subject is None and phrase.pattern in (9, 12):
+            subject = _described_after(ctx, info, phrase)
+        return subject
     cue = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork)(?:s|es)?\s+\S+\s+(?:\S+\s+)?$", text[:phrase.start])
     if cue is not None:
-        return subject_before(ctx, info, cue.start())
+        subject = subject_before(ctx, info, cue.start())
+        if subject is None and (_DEFINITE_START.match(text[:cue.start()]) or _CLUSTER_COPULA.match(text[:cue.start()])):
+            subject = _own(ctx, info)  # "Das Bremer Netzwerk der Luft- und Raumfahrtindustrie", "Der Verein ist ein Netzwerk für"
+        return subject
     named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) < 3]
     if named:
         return named[0].ref
     if P.ANAPHOR_SUBJECT_START.match(text):  # "It brings together firms in the field of ..."
         return info.block or ctx.subject
+    if phrase.pattern == 13 and _DEFINITE_SUBJECT.match(text):  # "Der Zukunftscluster arbeitet auf dem Gebiet der"
+        return _own(ctx, info)
     return None
+
+
+def _described_after(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> Referent | None:
+    """``Saxony-Anhalt's only medical technology cluster, MedCycle from ...``: the name after the comma;
+    ``of the Saxon microelectronics cluster``: a definite description without a name, the announcement's cluster."""
+    text = info.text
+    noun = re.match(r"\s+(?:cluster|network)\b(?P<comma>\s*,\s*)?", text[phrase.end:])
+    if noun is None:
+        return None
+    pos = phrase.end + noun.end()
+    named = next((m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) == pos), None)
+    if named is not None:
+        return named.ref if noun.group("comma") else None
+    if re.match(r"\s*[A-ZÄÖÜ0-9„“\"]", text[pos:]) and not noun.group("comma"):
+        return None  # "the Czech cluster Autoklastr": a cluster with a name of its own
+    if not re.search(r"\b(?:the|[Tt]he|[\w-]+['’]s)\s+(?:\S+\s+){0,3}$", text[:phrase.start]):
+        return None
+    if re.search(r",\s*the\s+(?:\S+\s+){0,3}$", text[:phrase.start]):
+        return None  # an apposition to a name the text did not make a mention: "with Cobotique, the Lyon-based ... cluster"
+    return _own(ctx, info) if ctx.subject is not None or info.block is not None else None
+
+
+# "Der Verein versteht sich jetzt als", "Der Cluster ist das": the own cluster as subject of a copula before the phrase
+_CLUSTER_COPULA = re.compile(r"^[„“\"»]?\s*(?:Der|Das|Unser)\s+(?:Verein|Cluster|Netzwerk)\s+(?:ist|war|versteht\s+sich)\s+"
+                             r"(?:\w+\s+){0,2}(?:als\s+)?(?:das|der|ein|eine|einen|\w+e[sn]?)?\s*$")
+# a sentence that starts with a definite cluster noun and its modifiers
+_DEFINITE_START = re.compile(r"^[„“\"»]?\s*(?:Das|Der|Dem|The|Unser(?:e[mr]?)?|Our)\s+(?:[\w-]+\s+){0,2}$")
+_DEFINITE_SUBJECT = re.compile(r"^[„“\"»]?\s*(?:Das|Der|The|Unser|Our)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Cc]luster|[Nn]etzwerk|network)\s")
+
+
+def _own(ctx: Context, info: SentenceInfo) -> Referent | None:
+    return own_cluster(ctx, info)
 
 
 def _compound_subject(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> Referent | None:
     text = info.text
-    after = re.match(r"-?[Cc]luster(?:s|n)?\s+", text[phrase.end:])
+    after = re.match(r"-?(?:[Cc]luster|[Nn]etzwerk|[Ii]nitiative)(?:s|n|es|e)?\s+", text[phrase.end:])
     if after:
         pos = phrase.end + after.end()
         for m in info.mentions:
             if m.type in ORG_TYPES and m.kind == "name" and abs(info.rel(m.start) - pos) <= 2:
                 return m.ref
     before = text[:phrase.start]
-    if re.search(r"\b(?:des|dem|der|das|unseres|unserem)\s+(?:[a-zäöü][\w]*\s+){0,2}$", before):
+    if re.search(r"\b(?:des|dem|der|das|unseres|unserem)\s+(?:[a-zäöü][\w-]*\s+|[A-ZÄÖÜ][\w-]*er\s+){0,2}$", before):
         return info.block or ctx.subject
     return None
 

@@ -9,23 +9,27 @@ import re
 
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
-from clustergraph.extract.labels import own_cluster
+from clustergraph.extract.label_subjects import own_cluster
 from clustergraph.extract.mentions import Mention
 from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
 from clustergraph.extract.resolve import Referent
-from clustergraph.extract.sector_phrases import STOP_HEADS
+from clustergraph.extract.field_words import CLASSIFYING_ADJECTIVE, STOP_HEADS
+from clustergraph.extract.member_fields import VERB_KEYS
 from clustergraph.extract.subjects import described_cluster, subject_before
 
 # words that name the members of a cluster, not its field ("logistics service providers")
 MEMBER_NOUNS = frozenset("""
 companies company firms firm providers provider suppliers supplier operators operator manufacturers manufacturer
 producers producer players institutes institutions members member start-ups startups smes businesses partners
-network networks cluster clusters association alliance initiative sector industry
+network networks cluster clusters association alliance initiative sector industry industries sectors
 """.split())
 _FUNCTION_WORDS = frozenset("""
 the a an and or of in for from with to at by on its their our this that these those as is are was were
 more than around about over some many several all both other
 """.split())
+# the tail of a German compound that names members, not a field: "Medizintechnikfirmen", "Logistik-Unternehmen"
+_GERMAN_MEMBER_TAILS = frozenset("firmen firma unternehmen betriebe betrieb hersteller anbieter zulieferer dienstleister "
+                                 "start-ups startups mittelständler spezialisten experten".split())
 # a product of the members, not the cluster's field: "Hersteller von Medizinprodukten"
 _PRODUCT_BEFORE = re.compile(r"(?:Hersteller|Anbieter|Produzenten|manufacturers|makers|producers|suppliers)\s+(?:von|of)\s+$")
 # a field word that is not the whole of the name: "Mechatronik-Cluster Ostalb" is a name, not a statement
@@ -37,9 +41,19 @@ _FOCUS = re.compile(
 )
 
 
+# a classifying adjective narrows a listed field: "der pharmazeutischen Biotechnologie" is not Biotechnologie at large
+_CLASSIFIED = re.compile(r"\b[a-zäöü]*" + CLASSIFYING_ADJECTIVE + r"(?:en|er|es)\s+$")  # German endings only
+
+
+# words one of which a focus sentence contains (lower-cased): a cheap test before the regex
+_FOCUS_KEYS = ("schwerpunkt", "fokus", "focus", "konzentriert", "spezialisiert", "speciali")
+
+
 def focus_sectors(ctx: Context) -> None:
     """``Der Schwerpunkt von X liegt auf Umwelttechnik``, ``X focuses on photonics``."""
     for info in ctx.infos:
+        if not any(key in info.lower for key in _FOCUS_KEYS):
+            continue
         cue = _FOCUS.search(info.text)
         if not cue:
             continue
@@ -71,11 +85,13 @@ def sectors(ctx: Context) -> None:
 def network_sectors(ctx: Context) -> None:
     """``X vernetzt ... Unternehmen der Ernährungswirtschaft``, ``The cluster brings together ... from electric mobility``."""
     for info in ctx.infos:
+        if not any(key in info.lower for key in VERB_KEYS):
+            continue
         verb = P.NETWORK_VERB.search(info.text)
         if not verb:
             continue
         sector = next((m for m in info.mentions if m.kind == "sector" and info.rel(m.start) > verb.start()
-                       and not _member_modifier(info, m)), None)
+                       and not _member_modifier(info, m) and not _CLASSIFIED.search(info.text, 0, info.rel(m.start))), None)
         if sector is None:
             continue
         head = info.text[:verb.start()]
@@ -97,7 +113,7 @@ _GENERIC_TAIL = re.compile(
 )
 # English words that modify a field: adjectives by their ending, and a few nouns used as modifiers
 _MODIFIER = re.compile(r"(?:al|ic|ive|ar|ine|ime|ous|ern|ary|ant|ent)$|^(?:offshore|onshore|wind|green|solar|smart|clean|"
-                       r"circular|space|rail|food|agri-food|water|precision|printed)$")
+                       r"circular|space|rail|food|agri-food|water|precision|printed|port|sea|air|health|farm|wood|timber|metal|glass|data)$")
 _WEAK_ADJECTIVES = frozenset("strong innovative modern sustainable important growing fast dynamic various diverse whole "
                              "traditional classic entire broad wide".split())
 
@@ -118,11 +134,16 @@ def field_ref(ctx: Context, info: SentenceInfo, m: Mention) -> Referent:
     if ws == s and we > e and text[s].isupper() and not _GENERIC_TAIL.fullmatch(text[e:we].lower()) and we - e >= 4:
         name = text[ws:we]  # "Automobiltextilien"
     elif ws == s and we == e and text[s:e].islower() and text[s:e].isascii():
-        name = _english_phrase(text, s, e)
+        compound = _ENGLISH_COMPOUND_TAIL.match(text, e)
+        name = text[s:compound.end()] if compound else _english_phrase(text, s, e)  # "energy-tech"
     if name is None or name == text[s:e]:
         m.ref.add_alias(text[s:e])
         return m.ref
     return ctx.registry.get(name, "Sector", use_gazetteer=False)
+
+
+# the tail of an English hyphenated field: "energy-tech", "health-technology"
+_ENGLISH_COMPOUND_TAIL = re.compile(r"-(?:tech|technology|technologies|storage|systems|engineering|services)\b")
 
 
 def _english_phrase(text: str, s: int, e: int) -> str:
@@ -157,6 +178,9 @@ def named_only(info: SentenceInfo, subject: Referent, position: int) -> bool:
 def _member_modifier(info: SentenceInfo, m: Mention) -> bool:
     """``logistics service providers``, ``Hersteller von Medizinprodukten``: the members or their products."""
     after = info.text[info.rel(m.end):info.rel(m.end) + 40]
+    glued = re.match(r"-?([a-zäöüß]+)", after)
+    if glued and glued.group(1) in _GERMAN_MEMBER_TAILS:
+        return True  # "Medizintechnikfirmen": the members, named by their field
     words = re.findall(r"[A-Za-zäöüß-]+", after)[:2]
     if any(w.lower() in MEMBER_NOUNS - {"network", "networks", "cluster", "clusters", "sector", "industry"} for w in words) \
             and not re.match(r"\s*(?:and|und|,)", after):
