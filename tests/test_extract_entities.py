@@ -83,7 +83,8 @@ def test_unknown_names_are_minted_and_titles_stripped():
     cluster = next(e for e in doc.entities if e.type == "Cluster")
     assert cluster.iri.endswith("/cluster/" + "photonik-netzwerk-lichtblick")
     assert ("Jana Beispiel", "managing director of", cluster.name) in {(f.subject, f.relation, f.object) for f in doc.facts}
-    assert ("Photonik-Netzwerk Lichtblick", "sector", "Photonik") in {(f.subject, f.relation, f.object) for f in doc.facts}
+    # a field that only appears inside the cluster's own name is no evidence of its sector (docs/devset.md)
+    assert not [f for f in doc.facts if f.relation == "sector"]
 
 
 def test_region_adjectives_in_both_languages():
