@@ -7,7 +7,8 @@ import re
 from clustergraph.extract import finders as D
 from clustergraph.extract import mentions as M
 from clustergraph.extract import names as N
-from clustergraph.extract.lexicon import GENERIC_NAME_WORDS
+from clustergraph.extract.gazetteer import name_key
+from clustergraph.extract.lexicon import GENERIC_NAME_WORDS, TIERS
 from clustergraph.extract.names import classify, clean_name, name_chunk_after
 from clustergraph.extract.persons import find_persons, find_roles
 from clustergraph.extract.subjects import GENERIC_ORG
@@ -38,9 +39,134 @@ _CLUSTER_HINT = re.compile(r"[Cc]luster|[Nn]etz|[Nn]etwork|Verbund|Bündnis")
 _OTHER_TYPES = ("Programme", "Ministry", "Region", "Label", "Sector")
 
 
+# a brand with inner capitals or digits and a capitalised cluster head: "the SpaceApps Cluster", "MedTech4Life Netzwerk"
+_BRAND_CLUSTER = re.compile(r"(?<![\w-])((?:[A-ZÄÖÜ][a-zäöü]+[A-Z0-9][\w]*|[a-z]+[A-Z][\w]*)(?:\s[A-ZÄÖÜ][\w-]+)?"
+                            r"\s(?:Cluster|Network|Netzwerk|Alliance|Allianz|Hub))\b")
+
+
+def brand_clusters(text: str, start: int, end: int) -> list:
+    """Clusters named by a brand and a capitalised cluster noun (``the SpaceApps Cluster``).
+
+    >>> [c.name for c in brand_clusters("The ministry admitted the SpaceApps Cluster to the programme.", 0, 61)]
+    ['SpaceApps Cluster']
+    """
+    return [D.Candidate(start + m.start(1), start + m.end(1), m.group(1), "Cluster", m.group(1))
+            for m in _BRAND_CLUSTER.finditer(text[start:end])]
+
+
+# "X, the Danish maritime cluster based in Odense", "X, das hessische Netzwerk für ...": a name before an apposition
+_APPOSITION = re.compile(r",\s+(?:the|a|an|das|der|die|ein|eine|einem|einer|dem|den)\s+(?:[\w’'-]+\s+){0,4}?"
+                         r"(?:[\w-]*cluster|[\w-]*[Cc]luster|[\w-]*[Nn]etzwerk|[\w-]*network|[Nn]etwork|association|alliance|"
+                         r"Verbund|[\w-]*[Vv]erband|programme|Programm|[\w-]*initiative|competition|Wettbewerb)\b")
+_NOT_NAME_START = {"In", "Im", "Am", "An", "Auf", "Seit", "Since", "On", "At", "For", "With", "By", "From", "Mit", "Von",
+                   "Nach", "Bei", "Für", "Unter", "Über", "After", "Before", "During", "Der", "Die", "Das", "The", "A",
+                   "Our", "Unser", "Unsere", "Its", "Ihr", "Sein", "This", "Dieser", "Diese", "Dieses", "Und", "And", "Auch",
+                   "Heute", "Today", "Also", "Zudem", "Außerdem", "Partner", "Mitglied", "Member"}
+_MONTHS = re.compile(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+                     r"January|February|March|May|June|July|October|December)$")
+# hyphenated organisation compounds: "Alfred-Wegener-Institut", "Helmholtz-Zentrum", "Max-Planck-Gesellschaft"
+_HYPHEN_ORG = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)+(?:Institut|Zentrum|Center|Centre|Hochschule|Universität|Gesellschaft|"
+                         r"Stiftung|Akademie|Klinikum)(?![\w-])")
+
+
+_NETWORK_VERB_HINT = re.compile(r"vernetzt|bündelt|verbindet|vereint|brings\s+together|connects|unites")
+_PLACE_TAIL = re.compile(r",\s+[A-ZÄÖÜ][\w.\-]*(?:[\s-](?:im|am|an\sder|ob\sder|bei|[A-ZÄÖÜ][\w.\-]*)){0,3}$")
+
+
+# "SensIQ is the cluster for sensor technology", "OptoNet ist das Photonik-Netzwerk", "X vernetzt 80 Unternehmen"
+_COPULA_CLUSTER = re.compile(
+    r"^\s+(?:(?:is|was|remains|ist|war|bleibt)\s+(?:the|a|an|der|das|die|ein|eine|one\s+of\s+the|eines\s+der|einer\s+der)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:[\w-]*cluster|[\w-]*Cluster|[\w-]*[Nn]etzwerk|[\w-]*network|Verbund|association|Verein|"
+    r"Kompetenznetz\w*|innovation\s+network|Clusterinitiative|cluster\s+initiative)s?\b|"
+    r"(?:vernetzt|bündelt|verbindet|vereint|brings\s+together|connects|unites)\b)")
+_COPULA_QUICK = re.compile(r"\s(?:is|was|remains|ist|war|bleibt|vernetzt|bündelt|verbindet|vereint|brings|connects|unites)\s")
+_PRONOUNS = {"Es", "Er", "Sie", "It", "He", "She", "We", "Wir", "They", "This", "Dies", "Das", "Hier", "Here", "There", "Dort"}
+
+
+def copula_names(text: str, start: int, end: int) -> list:
+    """A name that opens a sentence saying what it is: ``SensIQ is the cluster for sensor technology``.
+
+    >>> [c.name for c in copula_names("SensoNet is the cluster for sensor technology in Bavaria.", 0, 56)]
+    ['SensoNet']
+    >>> copula_names("Der Cluster ist das Netzwerk der Region.", 0, 40)
+    []
+    """
+    if not _COPULA_QUICK.search(text, start, min(end, start + 80)):
+        return []  # cheap test first: most sentences do not open with "X is the ... cluster"
+    span = N.name_chunk_after(text, start, limit=4, allow_lower_brand=True)
+    if span is None or span[1] > end:
+        return []
+    words = text[span[0]:span[1]].split()
+    if not words or words[0] in _NOT_NAME_START or words[0] in _PRONOUNS or _MONTHS.match(words[0]):
+        return []
+    if not _COPULA_CLUSTER.match(text[span[1]:end]):
+        return []
+    name = N.clean_name(text[span[0]:span[1]])
+    if not name or name.lower() in GENERIC_NAME_WORDS or re.fullmatch(r"[\d\s.,/-]+", name):
+        return []
+    return [D.Candidate(span[0], span[1], name, "Cluster", name)]
+
+
+def apposition_names(text: str, start: int, end: int) -> list:
+    """Organisations named right before an apposition that says what they are.
+
+    >>> [c.name for c in apposition_names("We signed an MoU with Blue Harbour Net, the Danish maritime cluster.", 0, 69)]
+    ['Blue Harbour Net']
+    >>> apposition_names("In September, the cluster grew.", 0, 31)
+    []
+    """
+    found = []
+    for match in _APPOSITION.finditer(text, start, end):
+        span = N.name_chunk_before(text, match.start(), limit=4, floor=start)
+        if span is None:
+            continue
+        words = text[span[0]:span[1]].split()
+        while words and (words[0] in _NOT_NAME_START or _MONTHS.match(words[0])):
+            words = words[1:]
+        if not words or any(_MONTHS.match(w) for w in words):
+            continue
+        name = N.clean_name(" ".join(words))
+        brand = re.search(r"[a-zäöü][A-Z]|\d|^[A-Z]{2,}", name)
+        name_start = span[1] - len(" ".join(words))
+        introduced = re.search(r"\b(?:with|mit|and|und|sowie|of|von|by)\s+(?:(?:the|dem|der|den)\s+)?$",
+                               text[max(start, name_start - 12):name_start])
+        if not name or (len(name.split()) < 2 and not brand and not introduced) or name.lower() in GENERIC_NAME_WORDS or \
+                re.fullmatch(r"[\d\s.,/-]+", name):
+            continue
+        if re.search(r"(?:programme|program|Programm|initiative|Initiative|competition|Wettbewerb)\b", match.group(0)):
+            found.append(D.Candidate(name_start, span[1], name, "Programme", name))  # "HyLand, the hydrogen programme of ..."
+            continue
+        # an Organisation (a cluster is one): a partner introduced in passing must not become the
+        # cluster the announcement is about; a cluster cue elsewhere upgrades it
+        found.append(D.Candidate(name_start, span[1], name, "Organisation", name))
+    for match in _HYPHEN_ORG.finditer(text, start, end):
+        found.append(D.Candidate(match.start(), match.end(), match.group(0), "Organisation", match.group(0)))
+    return found
+
+
+def _known_ministry_form(registry: Registry, name: str, land: str | None) -> str | None:
+    """The reference data's form of a Land ministry named another way round: ``North Rhine-Westphalia's Ministry
+    of X`` / ``Ministry of X of North Rhine-Westphalia`` -> ``Ministry for X of the State of North Rhine-Westphalia``."""
+    if registry.gazetteer.candidates(name_key(name), "Ministry") or not land:
+        return None
+    core = re.sub(r"^(?:the\s+)?(?:Ministry|Ministries)\s+(?:of|for)\s+(?:the\s+)?", "", name.split(land)[-1].strip(" ’'s"))
+    core = re.sub(r"\s+of\s+(?:the\s+)?(?:(?:Free\s+)?State\s+of\s+)?$", "", core)
+    for variant in (f"Ministry of {core} of {land}", f"Ministry for {core} of {land}", f"Ministry of {core} of the State of {land}",
+                    f"Ministry for {core} of the State of {land}", f"{land} Ministry of {core}", f"{land} Ministry for {core}",
+                    f"Ministry of {core} {land}", f"Ministry for {core} {land}"):
+        if registry.gazetteer.candidates(name_key(variant), "Ministry"):
+            return variant
+    return None
+
+
 def _other_type(registry: Registry, name: str, wanted: str) -> bool:
+    """Whether ``name`` is known as something other than ``wanted`` (in this document or the reference
+    data): "European Regional Development Fund" is a programme, not an organisation named for "Fund"."""
     ref = registry.known(name)
-    return ref is not None and ref.type != wanted and ref.type in _OTHER_TYPES
+    if ref is not None:
+        return ref.type != wanted and ref.type in _OTHER_TYPES
+    kinds = {e.type for e in registry.gazetteer.candidates(name_key(name))}
+    return bool(kinds) and wanted not in kinds and bool(kinds & set(_OTHER_TYPES))
 
 
 def _camel_alias(registry: Registry, ref: Referent, name: str) -> None:
@@ -62,7 +188,8 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
         if not _MINISTRY_HINT.search(s.text):
             continue
         for c in N.find_ministries(text, s.start, s.end):
-            spans.append((c.start, c.end, registry.get(c.name, "Ministry", surface=c.surface, attrs=c.attrs)))
+            name = _known_ministry_form(registry, c.name, c.attrs.get("land")) or c.name
+            spans.append((c.start, c.end, registry.get(name, "Ministry", surface=c.surface, attrs=c.attrs)))
     for s in sentences:
         if not _PROGRAMME_HINT.search(s.text):
             continue
@@ -80,16 +207,23 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
             spans.append((c.start, c.end, registry.get(c.name, "Programme", surface=c.surface)))
     if title is not None:
         c = D.title_subject(title.text, title.start)
-        if c is not None and not _other_type(registry, c.name, "Cluster"):
+        if c is not None and not _other_type(registry, c.name, "Cluster") and c.name.lower() not in TIERS:
             ref = registry.get(c.name, "Cluster", surface=c.surface, attrs=c.attrs)
             found["title_subject"] = ref
             _camel_alias(registry, ref, c.name)
     for s in sentences:
         candidates = D.find_legal_form_names(text, s.start, s.end) if _LEGAL_HINT.search(s.text) else []
-        if _CLUSTER_HINT.search(s.text):
-            candidates += D.find_cluster_names(text, s.start, s.end)
+        if _CLUSTER_HINT.search(s.text) or _NETWORK_VERB_HINT.search(s.text):
+            candidates += D.find_cluster_names(text, s.start, s.end) if _CLUSTER_HINT.search(s.text) else []
+            covered = [(c.start, c.end) for c in candidates]
+            candidates += [c for c in brand_clusters(text, s.start, s.end) + apposition_names(text, s.start, s.end)
+                           + copula_names(text, s.start, s.end)
+                           if not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
         if _ORG_HINT.search(s.text):
             candidates += D.find_organisations(text, s.start, s.end)
+            covered = [(c.start, c.end) for c in candidates]
+            candidates += [c for c in apposition_names(text, s.start, s.end) if _HYPHEN_ORG.fullmatch(c.name)
+                           and not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
         for c in candidates:
             if _other_type(registry, c.name, c.type) or M.SECTOR_PATTERN.fullmatch(c.name.lower()):
                 continue  # known as something else, or only a sector word ("Cluster Nanotechnologie")
@@ -106,6 +240,10 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
         line_end = s.end == len(text) or text[s.end:s.end + 1] == "\n"
         if line_start and line_end:
             item = D.find_list_item(s.text, s.start)
+            if item is not None and ", " in item.name and _PLACE_TAIL.search(item.name):
+                # "HydroLog Alliance, Duisburg (Nordrhein-Westfalen) — ...": the name ends at the comma
+                name = D.clean_name(item.name.split(", ")[0])
+                item = D.Candidate(item.start, item.start + len(item.name.split(", ")[0]), name, item.type, name, item.attrs)
             if item is not None and not _other_type(registry, item.name, "Cluster"):
                 ref = registry.get(item.name, "Cluster", surface=item.surface)
                 _camel_alias(registry, ref, item.name)
@@ -212,6 +350,7 @@ def _register_acronym(text: str, registry: Registry, spans: list, long_start: in
         registry.remember(known, long_text)
         return
     if len(words) >= 2:
-        ref = registry.get(N.strip_quotes(long_text), N.classify(long_text))
+        known_kinds = [e.type for e in registry.gazetteer.candidates(name_key(long_text))]
+        ref = registry.get(N.strip_quotes(long_text), known_kinds[0] if known_kinds else N.classify(long_text))
         ref.add_alias(acronym)
         registry.remember(ref, acronym)

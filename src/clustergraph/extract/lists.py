@@ -11,6 +11,11 @@ Each item's leading name is a cluster. What the intro says applies to every item
 (of the programme the announcement is about) or a label award (the item's tier, else the label
 the intro names), dated by the intro's date, else the issue date when the intro says ``heute`` /
 ``today``. A place right after the name (``, Aalen``) is where the cluster is.
+
+Also: items ``Name, City (Land) — topic — member since 1 April 2020`` under a heading about new members
+(:func:`member_items`); the records of a definition list, a name line followed by ``Sitz: ...``/``Branche: ...``
+lines (:func:`find_records`); ``alle drei gehören dem Programm X an`` said of the listed clusters; and
+``drei neue Netzwerke`` counted by a sentence before the list (:func:`counted_group`, used by funding).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import patterns as P
-from clustergraph.extract.context import Context
+from clustergraph.extract.context import Context, SentenceInfo
+from clustergraph.extract.dates import find_dates
+from clustergraph.extract.modality import blocked
 from clustergraph.extract.names import is_name_token
-from clustergraph.extract.resolve import Registry
+from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.sentences import Sentence
 
 _TIER_PREFIX = re.compile(r"^(?P<tier>Gold|GOLD|Silber|SILBER|Silver|SILVER|Bronze|BRONZE)\s*[:–—-]\s*")
@@ -57,7 +64,51 @@ def find_list_items(text: str, sentences: list[Sentence], registry: Registry) ->
                     items[s.index] = {"ref": ref, "tier": tier, "intro": intro, "place": place}
                     continue
         intro = s.index if s.text.rstrip().endswith(":") else None
+    for index, record in find_records(text, sentences).items():
+        if index in items:
+            continue
+        known = registry.known(record["name"])
+        if known is None or known.type in ("Cluster", "Organisation"):
+            items[index] = {"ref": known or registry.get(record["name"], "Cluster"), "tier": None, "intro": record["intro"],
+                            "place": record["place"], "fields": record["fields"]}
     return items
+
+
+_FIELD = re.compile(r"^(?P<key>Sitz|Standort|Ort|Seat|Location|Based\s+in|Branche|Sektor|Sector|Industry|Thema|Schwerpunkt|Focus|"
+                    r"Vorhaben|Projekt|Project|Zuwendung|Förderung|Fördersumme|Funding|Grant|Mitglied\s+seit|Member\s+since|"
+                    r"Mitglieder|Members|Website|Kontakt|Contact)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_SEAT_KEYS = re.compile(r"Sitz|Standort|Ort|Seat|Location|Based", re.IGNORECASE)
+_SEAT_VALUE = re.compile(r"^(?P<city>[^()]+?)\s*(?:\((?P<land>[^()]+)\))?$")
+
+
+def find_records(text: str, sentences: list[Sentence]) -> dict[int, dict]:
+    """Records of a definition list: a name on a line of its own followed by ``Key: value`` lines
+    (``PortNet Warnow`` / ``Sitz: Rostock (Mecklenburg-Vorpommern)`` / ``Branche: ...``): name line index ->
+    {name, intro (the heading before the first record), place, fields}."""
+    records: dict[int, dict] = {}
+    heading = None
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        fields = []
+        j = i + 1
+        while j < len(sentences) and _is_line(text, sentences[j]) and _FIELD.match(sentences[j].text):
+            fields.append((j, _FIELD.match(sentences[j].text)))
+            j += 1
+        words = s.text.split()
+        if len(fields) >= 2 and _is_line(text, s) and 1 <= len(words) <= 6 and not s.text.rstrip().endswith((".", ":", "!", "?")) \
+                and is_name_token(words[0], first=True) and all(is_name_token(w) or w in ("&", "und", "and", "für", "of") for w in words):
+            place = next((m.group("value") for _, m in fields if _SEAT_KEYS.match(m.group("key"))), None)
+            records[s.index] = {"name": s.text.strip(), "intro": heading if heading is not None else max(0, s.index - 1),
+                                "place": place, "fields": {m.group("key").lower(): (k, m.group("value")) for k, m in fields}}
+            if heading is None:
+                heading = max(0, s.index - 1)
+            i = j
+            continue
+        if not records:
+            heading = None
+        i += 1
+    return records
 
 
 def _parse_item(text: str) -> tuple[str, str | None, str | None] | None:
@@ -73,12 +124,51 @@ def _parse_item(text: str) -> tuple[str, str | None, str | None] | None:
         return None
     if not all(is_name_token(w) or w in ("&", "und", "and", "für", "for", "of", "im", "am") for w in words):
         return None
+    if re.fullmatch(r"[\d\s.,/*–-]+", name.replace("*", "")):
+        return None  # "2008 – founded ...": a chronicle's year, not a name
     place = _PLACE_AFTER.match(text[end.start():])
     return name, tier, place.group("place") if place else None
 
 
+_MEMBER_SINCE = re.compile(r"\b(?:member\s+since|Mitglied\s+seit|joined(?:\s+on)?|aufgenommen\s+(?:am|zum))\s+(?P<date>[^—–|]+?)\s*$",
+                           re.IGNORECASE)
+_CITY = re.compile(r"^[^,(]+,\s*(?P<city>[A-ZÄÖÜ][\w.\-]*(?:\s(?:im|am|an\sder|ob\sder|bei)\s[A-ZÄÖÜ][\w.\-]*|"
+                   r"\s[A-ZÄÖÜ][\w.\-]*){0,2})\s*\(")
+_ADMISSION_HEADING = re.compile(r"\b(?:Admitted|[Nn]ew\s+members|[Nn]eue\s+Mitglieder|[Aa]ufgenommen|[Nn]eu\s+aufgenommen|"
+                                r"[Nn]eu\s+im\s+Programm|[Nn]ewcomers|[Ww]elcome)\b")
+
+
+def member_items(ctx: Context) -> None:
+    """``Name, City (Land) — topic — member since 1 April 2020`` items under a heading about new members:
+    each is a member of the programme the announcement is about since that date, and is in City."""
+    if ctx.programme is None:
+        return
+    titled = any(info.is_title and any(m.ref is ctx.programme for m in info.mentions) for info in ctx.infos)
+    for index, ref in sorted(ctx.list_items.items()):
+        info = ctx.infos[index]
+        since = _MEMBER_SINCE.search(info.text)
+        if since is None:
+            continue
+        heading = any(_ADMISSION_HEADING.search(ctx.infos[i].text) for i in range(max(0, index - 6), index))
+        if not (titled or heading):
+            continue
+        ref = Registry.final(ref)
+        evidence = (info.sentence.start, info.sentence.end)
+        dates = find_dates(since.group("date"), reference=ctx.issued)
+        ctx.add(ref, "member of programme", ctx.programme, evidence, 0.75, dates[0].iso if dates else None)
+        city = _CITY.match(info.text)
+        if city:
+            place = ctx.registry.known(city.group("city"), "Region") or ctx.registry.get(city.group("city"), "Region")
+            ctx.add(ref, "located in", place, evidence, 0.75)
+            land = next((m.ref for m in info.mentions if m.type == "Region" and info.rel(m.start) > city.end("city")
+                         and m.ref is not place), None)
+            if land is not None:
+                ctx.add(place, "part of", land, evidence, 0.75)
+
+
 def list_facts(ctx: Context, items: dict[int, dict]) -> None:
     """Facts the intro of each list states about its items (see the module docstring)."""
+    member_items(ctx)
     registry = ctx.registry
     for index, item in items.items():
         info = ctx.infos[index]
@@ -107,6 +197,77 @@ def list_facts(ctx: Context, items: dict[int, dict]) -> None:
                 ctx.add(ref, "awarded label", label, evidence, 0.75, date)
         elif (P.MEMBERSHIP.search(intro.text) or P.MEMBER_LIST_INTRO.search(intro.text)) and ctx.programme is not None:
             ctx.add(ref, "member of programme", ctx.programme, evidence, 0.75, date or ctx.event_date)
-        if item["place"]:
+        if item.get("fields"):
+            _record_facts(ctx, ref, item)
+        elif item["place"]:
             place = registry.known(item["place"], "Region") or registry.get(item["place"], "Region")
             ctx.add(ref, "located in", place, evidence, 0.75)
+    _group_memberships(ctx)
+
+
+def _record_facts(ctx: Context, ref, item: dict) -> None:
+    """``Sitz: Rostock (Mecklenburg-Vorpommern)``: located in Rostock, Rostock part of the Land."""
+    registry = ctx.registry
+    for key, (index, value) in item["fields"].items():
+        info = ctx.infos[index]
+        evidence = (info.sentence.start, info.sentence.end)
+        if _SEAT_KEYS.match(key):
+            match = _SEAT_VALUE.match(value.strip())
+            if not match:
+                continue
+            city = registry.known(match.group("city"), "Region") or registry.get(match.group("city"), "Region")
+            ctx.add(ref, "located in", city, evidence, 0.75)
+            if match.group("land"):
+                land = registry.known(match.group("land"), "Region") or registry.get(match.group("land"), "Region")
+                ctx.add(city, "part of", land, evidence, 0.75)
+
+
+def _group_memberships(ctx: Context) -> None:
+    """``alle drei gehören dem Programm X an`` / ``all of them are members of X``, said of the clusters listed."""
+    group = list(dict.fromkeys(Registry.final(r) for r in ctx.group))
+    if len(group) < 2:
+        return
+    for info in ctx.infos:
+        if not (P.DISTRIBUTIVE.search(info.text) or _ALL_OF.search(info.text)):
+            continue
+        cue = _GROUP_MEMBERSHIP.search(info.text)
+        if cue is None or blocked(info.text, cue.start(), cue.end()):
+            continue
+        prog = next((m.ref for m in info.mentions if m.type == "Programme" and cue.start() <= info.rel(m.start) < cue.end()), None)
+        if prog is None:
+            continue
+        date = next((d.iso for d in info.dates if not d.until), None) or ctx.issued
+        for ref in group:
+            ctx.add(ref, "member of programme", prog, (info.sentence.start, info.sentence.end), 0.7, date)
+
+
+_ALL_OF = re.compile(r"\b(?:[Aa]lle|[Aa]ll|[Bb]eide|[Bb]oth)\s+(?:zwei|drei|vier|fünf|sechs|\d+|two|three|four|five|six|of\s+them)\b")
+_GROUP_MEMBERSHIP = re.compile(r"\bgehör(?:t|en)\s+(?:\S+\s+){0,3}?(?:dem|der)\s+(?:\S+\s+){0,3}?\S+\s+an\b|"
+                               r"\b(?:sind|are)\s+(?:\S+\s+){0,2}?(?:Mitglieder|members)\s+(?:von|im|in|of|bei)\s+\S+(?:\s+\S+)?")
+
+
+_NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+            "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTED = re.compile(r"\b(?P<n>\d+|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Tt]wo|[Tt]hree|[Ff]our|"
+                      r"[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\s+"
+                      r"(?:neue[n]?\s+|new\s+|weitere[n]?\s+|further\s+)?(?:[\w-]+\s+)?(?:networks|clusters|Netzwerke|Cluster|"
+                      r"Clustern|Initiativen|Clusterinitiativen|initiatives|Innovationsnetzwerke)\b")
+
+
+def counted_group(ctx: Context, info: SentenceInfo, ce: int, hi: int) -> list[Referent]:
+    """``fördert drei neue Netzwerke`` followed by a list of exactly three: the listed clusters."""
+    match = _COUNTED.search(info.text, ce, hi)
+    if match is None or match.end() > hi or info.text[ce:match.start()].strip(" ,.;:") not in ("", "die", "Die", "the", "The"):
+        return []
+    count = int(match.group("n")) if match.group("n").isdigit() else _NUMBERS[match.group("n").lower()]
+    group = list(dict.fromkeys(ctx.group))
+    return group if len(group) == count else []
+
+
+def list_intro_date(ctx: Context, info: SentenceInfo) -> str | None:
+    for index in range(info.sentence.index, min(len(ctx.infos), info.sentence.index + 4)):
+        near = ctx.infos[index]
+        if near.text.rstrip().endswith(":"):
+            dates = [d for d in near.dates if not d.until]
+            return dates[0].iso if dates else None
+    return None

@@ -162,10 +162,11 @@ _LAENDER_EN = "Baden-Württemberg|Baden-Wuerttemberg|Bavaria|Berlin|Brandenburg|
     "Mecklenburg-Vorpommern|Mecklenburg-Western Pomerania|North Rhine-Westphalia|Rhineland-Palatinate|Saarland|Saxony|" \
     "Saxony-Anhalt|Schleswig-Holstein|Thuringia"
 MINISTRY_EN = re.compile(
-    rf"(?:(?P<adj>[A-Z][a-z]+(?:ian|an|ish|ese|on)|German|Federal|Saxon|Bavarian|{_LAENDER_EN})\s+)?(?:(?P<federal>Federal)\s+|State\s+)*"
+    rf"(?:(?P<adj>[A-Z][a-z]+(?:ian|an|ish|ese|on)|German|Federal|Saxon|Bavarian|(?P<possessive>{_LAENDER_EN})(?:['’]s)?)\s+)?"
+    r"(?:(?P<federal>Federal)\s+|State\s+)*"
     r"(?P<head>Ministry|Ministries)\s+(?P<prep>of|for)\s+(?:the\s+)?[A-Z][\w\-]*"
     r"(?:(?:,\s*[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)*,?\s+and\s+[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?|\s+[A-Z][\w\-]*)*"
-    rf"(?:\s+of\s+the\s+(?:Free\s+)?(?:State|Land)\s+of\s+(?:{_LAENDER_EN}))?"
+    rf"(?:\s+of\s+(?:the\s+(?:Free\s+)?(?:State|Land)\s+of\s+)?(?P<land>{_LAENDER_EN})(?![\w-]))?"
 )
 MINISTRY_WORD = re.compile(
     rf"\b(?:(?P<adj>{_ADJ_LAND})\s+)?(?:Bundes|Landes|Staats)?(?:[Ww]irtschafts|[Ff]orschungs|[Bb]ildungs|[Uu]mwelt|[Vv]erkehrs|"
@@ -205,7 +206,10 @@ def find_ministries(text: str, start: int, end: int) -> list[Candidate]:
             s = match.start() + len("German ")
             name = segment[s:match.end()]
             adj = None
-        found.append(Candidate(start + s, start + match.end(), name, "Ministry", name, {"adjective": adj}))
+        land = match.group("land") or match.group("possessive")
+        if match.group("possessive") and re.search(r"['’]s$", adj or ""):
+            adj = None  # "North Rhine-Westphalia's Ministry of ...": the Land, not an adjective
+        found.append(Candidate(start + s, start + match.end(), name, "Ministry", name, {"adjective": adj, "land": land}))
     for match in MINISTRY_WORD.finditer(segment):
         word = match.group(0)
         if not match.group("adj") and not word.startswith("Bundes"):

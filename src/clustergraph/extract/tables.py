@@ -70,7 +70,51 @@ def find_tables(ctx: Context) -> list[tuple[dict[str, int], list[Row], int]]:
     return tables
 
 
+_FUNDING_FIELD = re.compile(r"^(?:Funding|Funded\s+by|Förderung|Gefördert\s+(?:von|durch)|Fördermittelgeber|Zuwendungsgeber|Financing)$",
+                            re.I)
+_PARTNER_FIELD = re.compile(r"^(?:Cooperation\s+partners?|Partner(?:s|\s+clusters?)?|Kooperationspartner|Partnercluster|"
+                            r"Partnernetzwerke)$", re.I)
+_PROGRAMME_FIELD = re.compile(r"^(?:Programmes?|Member\s+of|Mitglied\s+(?:in|im|von)|Programme\s+membership|"
+                              r"Programmzugehörigkeit|Programm(?:e)?)$", re.I)
+_ITEM_NAME = re.compile(r"^\s*(?P<name>[A-ZÄÖÜ][\w.&’'+-]*(?:\s[A-ZÄÖÜ0-9][\w.&’'+-]*){0,4})\s*(?:[–—-]|\(|,|$)")
+
+
+def field_rows(ctx: Context) -> None:
+    """Two-cell rows of a profile (``Funding | Ministry ..., co-financed by the ERDF``, ``Cooperation partners | X – City``):
+    facts about the organisation the page is about."""
+    owner = ctx.subject
+    if owner is None:
+        return
+    for info in ctx.infos:
+        if info.text.count(SEPARATOR) != 1:
+            continue
+        (k_start, k_end, key), (v_start, v_end, value) = _cells(info.text, info.start)
+        evidence = (info.sentence.start, info.sentence.end)
+        inside = [m for m in info.mentions if v_start <= m.start < v_end and m.kind == "name"]
+        if _FUNDING_FIELD.match(key):
+            funders = [m.ref for m in inside if m.type in ("Ministry", "Programme", "Organisation")]
+            known = [r for r in funders if r.entry is not None and r.type == "Ministry"]
+            funders = known + [r for r in funders if r.type != "Ministry"] if known else funders
+            for funder in dict.fromkeys(Registry.final(r) for r in funders):
+                if funder is not owner:
+                    ctx.add(owner, "funded by", funder, evidence, 0.65, ctx.issued)
+        elif _PARTNER_FIELD.match(key):
+            partners = [m.ref for m in inside if m.type in ("Cluster", "Organisation")]
+            if not partners:
+                for part in re.split(r";|\s/\s", value):
+                    match = _ITEM_NAME.match(part)
+                    if match and len(match.group("name")) > 2 and ctx.registry.known(match.group("name"), "Region") is None:
+                        partners.append(ctx.registry.get(match.group("name"), "Cluster"))
+            for partner in dict.fromkeys(Registry.final(r) for r in partners):
+                if partner is not owner:
+                    ctx.add(owner, "partner of", partner, evidence, 0.6, ctx.issued)
+        elif _PROGRAMME_FIELD.match(key):
+            for prog in dict.fromkeys(Registry.final(m.ref) for m in inside if m.type == "Programme"):
+                ctx.add(owner, "member of programme", prog, evidence, 0.65)
+
+
 def table_facts(ctx: Context) -> None:
+    field_rows(ctx)
     registry = ctx.registry
     for columns, rows, header_index in find_tables(ctx):
         intro = ctx.infos[header_index - 1].text if header_index > 0 else ""
