@@ -184,7 +184,10 @@ Mit SeeHafen aus Rostock arbeitet das Netzwerk seit 2020 zusammen.
 def test_list_lines_with_an_apposition_are_not_headings():
     text = ("The partners at a glance:\nAlphaNet, the Kiel-based cluster for shipbuilding\n"
             "BetaNet, the cluster for food technology in Aragon\n\nThe project starts in May.")
-    assert len(_items(text)) == 1
+    sentences = split_sentences(text)
+    items = segment(text, sentences, "en")
+    assert not any(item.headings for item in items)
+    assert [item.bullet for item in items] == [False, True, True, False]  # an unmarked list under a colon line
 
 
 TICKER = """Kurzmeldungen aus den Netzwerken

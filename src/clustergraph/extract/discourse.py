@@ -10,18 +10,27 @@ Two steps, because the second needs the mentions the pipeline finds in between:
 
 * :func:`prepare` (before mentions are scanned) segments the document into :class:`Item` s at
   headings (a short line of its own, an upper-case line), ``+++`` or ``---`` separators, "Über
-  X"/"About X" boxes, bullets, profile cards and contact blocks; it registers the publisher named
+  X"/"About X" boxes, bullets, lines under a line ending in a colon (a list without bullets), numbered
+  headings between blank lines (``1. Zukunftscluster: SmartHaus OWL gewinnt``), paragraphs that open
+  with a name and a dash (``MobiLinz – the Upper Austrian cluster ...``), profile cards and contact
+  blocks; it registers the publisher named
   in a title or running header (``SensIQ · Annual Report 2020``), names defined by a copula
   (``SolarGlas is the Thuringian network for ...``), brand-like names an item opens with or names
-  in its heading and again in its body (``MedCycle goes for Silver``), and a profile card's name.
+  in its heading and again in its body (``MedCycle goes for Silver``), and a profile card's name;
+  through :mod:`org_names` it merges renamed organisations, registers compound names (``Werkstoffnetz
+  Harz``) and, for a first-person text without a publisher, the organisation it speaks for (the site
+  name of an "Über uns" page, an interviewee's cluster).
 * :func:`apply` (after mentions) gives each item its topic: the first named cluster (else
   organisation) of its heading or first sentence, else the publisher when the item speaks in the
   first person, else the topic of its section (a sub-heading continues the section begun at the last
   strong boundary: an upper-case heading, a separator, a contact block); a bullet item or a profile
   card (a name line over ``Sitz: ...`` lines) without a name of its own, and the text after a list,
-  keep the topic of the item the list sits in. Only a document whose items name at least two
+  keep the topic of the item the list sits in; a heading after a colon names its topic when it names
+  one organisation only (``Silber bestätigt: HolzBau Senne``). Only a document whose items name at least two
   different organisations gets ``info.block`` set from them; a first-person document without a
-  main subject gets its publisher as main subject.
+  main subject gets its publisher as main subject (also when it names another cluster only once:
+  ``Wir sind ...; mit AutoNet verbindet uns ...``), and a document whose only named topic is the
+  cluster in a heading (a district's release) gets that cluster.
 
 >>> text = "NEWS\\nAlpha wins\\n\\nAlphaNet, the cluster from Kiel, won. It grew.\\n\\nBETA\\n\\nBetaNet won too."
 >>> [(i.start, i.end, i.strong) for i in segment(text, split_sentences(text), "en")]
@@ -38,6 +47,7 @@ from clustergraph.extract.context import ORG_TYPES, Context
 from clustergraph.extract.dates import DATELINE
 from clustergraph.extract.gazetteer import name_key
 from clustergraph.extract.names import clean_name
+from clustergraph.extract.org_names import merge_renamed, register_compound_names, renames, speaker
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.sentences import Sentence, split_sentences  # noqa: F401 (the module doctest uses it)
 
@@ -82,8 +92,13 @@ _DEFINED = re.compile(
 _GENERIC = re.compile(r"(?:(?:des|der|the)\s+)?[\w-]*(?:netzwerk|cluster|verein|verband|network|association|initiative)\w*", re.I)
 _BRAND = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]+[A-Z0-9]|[A-Z]{2,}\b|[a-z]+[A-Z])")
 # an item that starts with a brand-like name: "MedCycle goes for Silver", "LogiNetz Oberrhein hat sich ..."
-_LEAD_BRAND = re.compile(r"^[„“\"»]?(?P<name>(?:[A-ZÄÖÜ][a-zäöü]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:[\s-][A-ZÄÖÜ][\w]*){0,2}?)"
-                         r"(?=\s+[a-zäöü]|,\s)")
+_LOWER = "a-zäöüßà-öø-ÿčďěňřšťůžłśźżćąęńő"
+_LEAD_BRAND = re.compile(rf"^[„“\"»]?(?P<name>(?:[A-ZÄÖÜ][{_LOWER}]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:[\s-][A-ZÄÖÜ][\w]*){{0,2}}?)"
+                         r"(?=\s+[a-zäöü]|,\s|\s[–—]\s)")
+# a paragraph that opens with a name and a dash or an apposition: an entry about that name
+# ("MobiLinz – the Upper Austrian cluster for e-mobility ...")
+_ENTRY = re.compile(rf"^[„“\"»]?(?:[A-ZÄÖÜ][{_LOWER}]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Z]{{2,}}\w*)(?:[\s-][A-ZÄÖÜ]\w*){{0,2}}?"
+                    r"(?:\s[–—]\s|,\s+(?:the|a|an|der|die|das|ein|eine)\s)")
 # a brand-like name right after a cluster noun: "die Medizintechnik-Initiative MedTech Rhein-Neckar übernimmt"
 _NOUN_BRAND = re.compile(
     r"(?i:[\w-]*(?:initiativen?|netzwerke?|cluster|verbund|verein|networks?|association))\s*:?\s+[„“\"»]?"
@@ -154,8 +169,9 @@ def _is_heading(text: str, sentences: list[Sentence], index: int, language: str)
     last = words[-1]
     if not re.match(r"[A-ZÄÖÜ0-9„“\"*]", line) or last.lower() in _FUNCTION_WORDS:
         return False
-    if language == "de" and last[0].islower() and not last[-1].isdigit() and last[-1] not in "“”\"»«)":
-        return False  # German headings end in a noun or a name; a lower-case word is a wrapped line
+    standalone = index and "\n\n" in text[sentences[index - 1].end:start] and "\n\n" in text[end:end + 3]
+    if language == "de" and last[0].islower() and not last[-1].isdigit() and last[-1] not in "“”\"»«)" and not standalone:
+        return False  # German headings end in a noun or a name; a lower-case word is a wrapped line (unless alone)
     following = next((other for other in sentences[index + 1:] if other.start >= end), None)
     if following is not None and re.match(r"[a-zäöü(,;)]", following.text.lstrip()):
         return False  # the line goes on: "... Netzwerk AutoLor aus Metz" / "(Frankreich), das ..."
@@ -170,7 +186,7 @@ def segment(text: str, sentences: list[Sentence], language: str = "de", about: d
     for s in sentences:
         gap = text[sentences[s.index - 1].end:s.start] if s.index else ""
         line = s.text.strip()
-        heading = _is_heading(text, sentences, s.index, language)
+        heading = _is_heading(text, sentences, s.index, language) or _numbered_heading(text, sentences, s.index)
         contact = bool(_CONTACT.match(line))
         about_self = bool(_ABOUT_SELF.match(line))
         marked = s.index in about or contact or about_self
@@ -178,12 +194,16 @@ def segment(text: str, sentences: list[Sentence], language: str = "de", about: d
         strong = s.index == 0 or marked or bool(_SEPARATOR.search(gap)) or upper
         line_start = not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
         bullet = line_start and bool(_BULLET.match(line)) and not heading
+        if line_start and not bullet and s.index and _unmarked_list_line(text, sentences, s.index):
+            bullet = True  # "The partners at a glance:" / "AgroFood Hub, the ... cluster based in Lingen" / ...
         field_line = line_start and bool(_FIELD.match(line))
         if field_line and previous_heading and items:
             items[-1].card = True  # "PortNet Warnow" / "Sitz: Rostock": a profile card
         resumes = bool(items) and (items[-1].bullet or items[-1].card) and line_start and not bullet and \
             not heading and not strong and not field_line
         new = strong or heading or bullet or resumes
+        if "\n\n" in gap and line_start and _ENTRY.match(line) and not heading and not previous_heading:
+            new = True  # "MobiLinz – the Upper Austrian cluster ...": an entry of a list of paragraphs
         if items and previous_heading and heading and not marked and not upper and "\n\n" not in gap:
             new = False  # a heading group: "SAXONY-ANHALT" / "MedCycle goes for Silver"; a masthead and its subtitle
         if new or not items:
@@ -195,6 +215,36 @@ def segment(text: str, sentences: list[Sentence], language: str = "de", about: d
             items[-1].headings.append(s.index)
         previous_heading = heading
     return items
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _numbered_heading(text: str, sentences: list[Sentence], index: int) -> bool:
+    """``1. Zukunftscluster: SmartHaus OWL gewinnt`` between blank lines, over a paragraph that is not the next
+    number: a numbered heading, not an item of a loose list."""
+    s = sentences[index]
+    line = s.text.strip()
+    if not _NUMBERED.match(line) or not _own_line(text, s) or len(line.split()) > 12 or line[-1] in ".;,":
+        return False
+    before = text[sentences[index - 1].end:s.start] if index else "\n\n"
+    if index + 1 >= len(sentences) or "\n\n" not in before or index and _BULLET.match(sentences[index - 1].text):
+        return False  # "1. AlphaNet (Kiel)" / "2. BetaNet (Jena)": the last item of a loose list
+    following = sentences[index + 1]
+    return "\n\n" in text[s.end:following.start] and not _BULLET.match(following.text)
+
+
+def _unmarked_list_line(text: str, sentences: list[Sentence], index: int) -> bool:
+    """Whether sentence ``index`` is a line of a list without bullets: lines under an introducing line
+    that ends with a colon, each line of its own, no blank line between them."""
+    for i in range(index, max(0, index - 12), -1):
+        s, before = sentences[i], sentences[i - 1]
+        if "\n" not in text[before.end:s.start] or "\n\n" in text[before.end:s.start] or not _own_line(text, s):
+            return False
+        intro = before.text.strip()
+        if intro.endswith(":") and _own_line(text, before):
+            return not _CONTACT.match(intro) and not _FIELD.match(intro)
+    return False
 
 
 def first_person_count(text: str) -> int:
@@ -331,7 +381,14 @@ def prepare(text: str, sentences: list[Sentence], registry: Registry, found: dic
                     publisher = publisher or (ref if s.index < 8 else None)
     if publisher is None and about:
         publisher = next(iter(about.values()))
-    return Outline(items, publisher, first_person_count(text))
+    register_compound_names(text, registry)
+    for s in sentences:
+        for old_name, new_name in renames(s.text):
+            merge_renamed(registry, old_name, new_name)
+    first_person = first_person_count(text)
+    if publisher is None and first_person >= 2:
+        publisher = speaker(text, sentences, registry, found.get("site"))
+    return Outline(items, publisher, first_person)
 
 
 _SUBJECT_REACH = 50  # a name this close to the start of an item's first sentence is what the item is about
@@ -347,8 +404,15 @@ def _named_org(ctx: Context, indexes: list[int], reach: int | None = None,
             for m in info.mentions:
                 if m.type == wanted and m.kind == "name" and (reach is None or info.rel(m.start) <= reach) and \
                         not Registry.final(m.ref).name.islower():  # "(wiedergewählt)" taken for a name
-                    return None if ":" in info.text[:info.rel(m.start)] else Registry.final(m.ref)
+                    if ":" in info.text[:info.rel(m.start)] and _names_after_colon(info) != 1:
+                        return None  # "Zukunftscluster: SmartHaus OWL gewinnt" names one; a list names several
+                    return Registry.final(m.ref)
     return None
+
+
+def _names_after_colon(info) -> int:
+    colon = info.start + info.text.find(":")
+    return len({Registry.final(m.ref).id for m in info.mentions if m.kind == "name" and m.type in ORG_TYPES and m.start > colon})
 
 
 def _is_list(ctx: Context, item: Item) -> bool:
@@ -374,6 +438,10 @@ def _topic(ctx: Context, item: Item, outline: Outline, inherited: Referent | Non
     if item.about_self:
         return publisher or ctx.subject, False
     body = [i for i in range(item.start, item.end) if i not in item.headings and i != ctx.dateline_index]
+    if item.bullet and body and not item.headings:
+        opening = _named_org(ctx, body[:1], 2, ORG_TYPES)  # "Agrinov, the Rennes-based cluster ...": the line's own name
+        if opening is not None:
+            return opening, True
     if not _is_list(ctx, item):
         named = _named_org(ctx, [h for h in item.headings if h != ctx.dateline_index], None, ("Cluster",))
         if named is None and body:
@@ -411,6 +479,36 @@ def apply(ctx: Context, outline: Outline) -> None:
             for index in range(item.start, item.end):
                 ctx.infos[index].block = item.topic
         log.debug("%d items about %d organisations", len(outline.items), len(named))
+    if ctx.subject is None and len(named) == 1:
+        ctx.subject = _headline_topic(ctx, outline.items)  # a district's release "Silber für das Werkstoffnetz Harz"
     publisher = Registry.final(outline.publisher) if outline.publisher is not None else None
     if ctx.subject is None and publisher is not None and publisher.type in ORG_TYPES and outline.first_person >= 2:
         ctx.subject = publisher  # an annual report or "About us" page speaking as "wir"/"we"
+    elif publisher is not None and publisher.type in ORG_TYPES and ctx.subject is not publisher and \
+            outline.first_person >= 4 and _speaks_first(ctx) and _name_count(ctx, ctx.subject) <= 1:
+        ctx.subject = publisher  # "Wir sind das Netzwerk ...; mit AutoNet verbindet uns ...": the page is about "wir"
+
+
+def _headline_topic(ctx: Context, items: list[Item]) -> Referent | None:
+    """The one cluster the items are about when a heading names it (the document's only named topic)."""
+    for item in items:
+        topic = Registry.final(item.topic) if item.topic is not None else None
+        if topic is None or topic.type != "Cluster":
+            continue
+        for index in item.headings:
+            if any(m.kind == "name" and Registry.final(m.ref) is topic for m in ctx.infos[index].mentions):
+                return topic
+    return None
+
+
+def _speaks_first(ctx: Context) -> bool:
+    """Whether the text opens (within its first three sentences) speaking in the first person."""
+    return any(first_person_count(info.text) for info in ctx.infos[:3])
+
+
+def _name_count(ctx: Context, ref: Referent | None) -> int:
+    if ref is None:
+        return 0
+    ref = Registry.final(ref)
+    return sum(1 for info in ctx.infos for m in info.mentions if m.kind == "name" and Registry.final(m.ref) is ref)
+

@@ -159,6 +159,9 @@ def html_to_text(html: str) -> tuple[list[str], dict[str, str]]:
     hints = dict(parser.hints)
     title = " ".join(parser.h1.split()) or " ".join(hints.pop("og_title", "").split()) or " ".join(parser.title.split())
     hints.pop("og_title", None)
+    site = site_name(" ".join(parser.title.split()), title)
+    if site:
+        hints["site"] = site
     if title:
         hints["title"] = title
         if not blocks or blocks[0] != title:
@@ -166,3 +169,35 @@ def html_to_text(html: str) -> tuple[list[str], dict[str, str]]:
             if title not in blocks[:3]:
                 blocks = [title] + blocks
     return blocks, hints
+
+
+_TITLE_PARTS = re.compile(r"\s+[|·–—-]\s+")
+
+
+def site_name(page_title: str, headline: str) -> str | None:
+    """The site's name in a ``<title>`` that joins the page's headline and the site's name.
+
+    >>> site_name("Über uns | FeinWerk Südwestfalen", "Über uns")
+    'FeinWerk Südwestfalen'
+    >>> site_name("Team – MedNet Ostbayern", "Unser Team")
+    'MedNet Ostbayern'
+    >>> site_name("Pressemitteilung", "Pressemitteilung") is None
+    True
+    >>> site_name("News | MedNet", "MedNet") is None
+    True
+    """
+    parts = [p.strip() for p in _TITLE_PARTS.split(page_title) if p.strip()]
+    if len(parts) != 2:
+        return None
+    head = headline.casefold()
+    first, last = parts
+    candidate = None
+    if first.casefold() in head or head in first.casefold():
+        candidate = last
+    elif last.casefold() in head or head in last.casefold():
+        candidate = first
+    if candidate is None or candidate.casefold() in head or head in candidate.casefold():
+        return None
+    if len(candidate.split()) < 2 and not any(c.isupper() for c in candidate[1:]):
+        return None  # "News | MedNet": a section's name, not the site's
+    return candidate

@@ -10,17 +10,17 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from clustergraph.extract import mentions as M
 from clustergraph.extract import labels, lists, offices, places, relations, sector_phrases, sectors, tables
 from clustergraph.extract import discourse
 from clustergraph.extract import key_values
+from clustergraph.extract import main_subject
 from clustergraph.extract.context import ORG_TYPES, FactCandidate, Context, SentenceInfo
 from clustergraph.extract.dates import find_dates
 from clustergraph.extract.discovery import discover
-from clustergraph.extract.figures import find_numbers
+from clustergraph.extract.figures import counts_members, find_numbers
 from clustergraph.extract.gazetteer import Gazetteer, default_gazetteer
 from clustergraph.extract.language import detect_language
 from clustergraph.extract.metadata import announcement_id, find_dateline, find_issued, find_kind, find_title
@@ -139,6 +139,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     places.jurisdiction(ctx)
     places.part_of(ctx)
 
+    relations.undated_memberships(ctx)  # after every stage: a date stated anywhere wins
     document.facts = _assemble_facts(ctx)
     document.figures = _figures(ctx)
     for person in found["persons"]:
@@ -153,34 +154,11 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
 
 
 def _main_subject(ctx: Context, found: dict) -> Referent | None:
-    subject = found.get("title_subject")
-    if subject is not None:
-        subject = Registry.final(subject)
-        if subject.type in ORG_TYPES:
-            return subject
-    for _, ref in found["about"]:
-        ref = Registry.final(ref)
-        if ref.type in ORG_TYPES:
-            return ref
-    counts = Counter(m.ref for i in ctx.infos for m in i.mentions if m.type == "Cluster" and m.kind == "name")
-    if counts:
-        ranked = counts.most_common(2)
-        ref, count = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        # two clusters named about equally often (a joint announcement): "das Netzwerk" could be either
-        if len(counts) == 1 or (count >= 3 and count >= 2 * runner_up):
-            return ref
-    return None
+    return main_subject.main_subject(ctx, found)
 
 
 def _main_programme(ctx: Context) -> Referent | None:
-    for info in ctx.infos:
-        if info.is_title:
-            progs = [m.ref for m in info.mentions if m.type == "Programme"]
-            if progs:
-                return progs[0]
-    counts = Counter(m.ref for i in ctx.infos for m in i.mentions if m.type == "Programme" and m.kind == "name")
-    return counts.most_common(1)[0][0] if counts else None
+    return main_subject.main_programme(ctx)
 
 
 def _better(a: FactCandidate, b: FactCandidate) -> bool:
@@ -245,6 +223,10 @@ def _figure_subject(ctx: Context, info: SentenceInfo, position: int, end: int) -
     before = [m for m in info.mentions if m.type in ("Cluster", "Programme", "Organisation") and m.kind == "name"
               and info.rel(m.end) <= position]
     orgs = [m for m in before if m.type in ORG_TYPES]
+    if counts_members(info.text, position, end) and (orgs or info.block or ctx.subject):
+        # "X vertritt mehr als 120 Unternehmen", "It brings together 110 companies": the size of the cluster before
+        near = orgs and ";" not in info.text[info.rel(orgs[-1].end):position] and position - info.rel(orgs[-1].end) <= 40
+        return orgs[-1].ref if near else orgs[0].ref if orgs else info.block or ctx.subject
     if orgs:
         return orgs[0].ref
     if ANAPHOR_SUBJECT_START.match(info.text) and (info.block or ctx.subject):
