@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from rdflib import BNode, Literal, Namespace, URIRef
@@ -14,7 +15,7 @@ from clustergraph.config import load_settings
 from clustergraph.errors import ConfigError, QueryError, QueryTimeout, StoreError
 from clustergraph.store import available_backends, open_store
 from clustergraph.store.memory import MemoryStore
-from clustergraph.store.oxigraph import OxigraphStore
+from clustergraph.store.oxigraph import VERSION_FILE, OxigraphStore
 from clustergraph.store.sparql import SparqlStore
 
 EX = Namespace("http://example.org/")
@@ -173,3 +174,104 @@ def test_memory_replace_keeps_other_graphs_of_the_same_subject():
     store.add_quads([(*TRIPLE, GRAPH), (*TRIPLE, other)])
     store.replace_graph(GRAPH, [])
     assert list(store.quads()) == [(*TRIPLE, other)]
+
+
+# --- data version ---------------------------------------------------------------------------
+
+
+def read_only(path):
+    """``OxigraphStore.read_only``, tried again when a compaction replaced a file meanwhile
+    (as the query workers do)."""
+    for attempt in range(10):
+        try:
+            return OxigraphStore.read_only(path)
+        except StoreError:
+            if attempt == 9:
+                raise
+            time.sleep(0.05)
+
+
+def test_oxigraph_data_version_lives_in_the_store_folder(tmp_path):
+    """Another store object on the same folder (the next process, a read-only query worker)
+    reads the version the last writer left; opening and reading leave it as it was."""
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:
+        first = store.data_version()
+    assert (path / VERSION_FILE).is_file()
+    with OxigraphStore(path) as store:
+        assert store.data_version() == first  # reopening is not a write
+        store.replace_graph(GRAPH, [TRIPLE])
+        written = store.data_version()
+        reader = read_only(path)
+        assert reader.data_version().split(".")[0] == written.split(".")[0] != first.split(".")[0]
+        store.drop_graph(GRAPH)
+        assert reader.data_version() != written  # the reader sees the writer's next write at once
+    with OxigraphStore(path) as store:
+        assert store.data_version().split(".")[0] == reader.data_version().split(".")[0]
+
+
+def test_oxigraph_store_without_version_marker_gets_one(tmp_path):
+    path = tmp_path / "store"
+    with OxigraphStore(path) as store:
+        store.replace_graph(GRAPH, [TRIPLE])
+    (path / VERSION_FILE).unlink()  # a store written before data versions existed
+    with OxigraphStore(path) as store:
+        assert (path / VERSION_FILE).is_file() and list(store.quads()) == [(*TRIPLE, GRAPH)]
+
+
+def test_oxigraph_load_of_the_same_data_again_keeps_graphs_and_changes_the_version(tmp_path):
+    data = f"<{EX.a}> <{EX.p}> \"1\" <{GRAPH}> .\n<{EX.b}> <{EX.p}> _:x <{EX['graph/two']}> .\n"
+    with OxigraphStore(tmp_path / "store") as store:
+        assert store.load(data, "nquads", graph=EX["graph/file"]) == {GRAPH: 1, EX["graph/two"]: 1}
+        before = store.data_version()
+        store.load(data, "nquads", graph=EX["graph/file"])
+        assert store.count() == 2 and store.data_version() != before
+
+
+@pytest.mark.server
+def test_sparql_data_version_follows_other_writers_within_its_ttl(oxigraph_server):
+    reader = SparqlStore(oxigraph_server + "/query", oxigraph_server + "/update")
+    other = SparqlStore(oxigraph_server + "/query", oxigraph_server + "/update")
+    other.update("DROP ALL")
+    reader.version_ttl = 3600.0
+    first = reader.data_version()
+    assert SparqlStore(oxigraph_server + "/query").data_version() == first  # processes agree
+    other.replace_graph(GRAPH, [TRIPLE])
+    assert reader.data_version() == first  # read again only after version_ttl
+    changed = reader.data_version(max_age=0)
+    assert changed != first
+    assert SparqlStore(oxigraph_server + "/query").data_version() == changed
+    other.update("DROP ALL")
+
+
+class _CountingFlushes:
+    """A pyoxigraph store that counts its flushes (pyoxigraph's own objects cannot be patched)."""
+
+    def __init__(self, inner):
+        self._inner, self.flushes = inner, 0
+
+    def flush(self):
+        self.flushes += 1
+        self._inner.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def test_oxigraph_flushes_write_buffers_as_writes_add_up(tmp_path, monkeypatch):
+    import clustergraph.store.oxigraph as oxigraph_backend
+
+    monkeypatch.setattr(oxigraph_backend, "FLUSH_AFTER_QUADS", 10)
+    store = OxigraphStore(tmp_path / "store")
+    counting = store._inner = _CountingFlushes(store._inner)
+    try:
+        store.replace_graph(GRAPH, [(EX[f"s{i}"], EX.p, Literal(i)) for i in range(6)])
+        assert counting.flushes == 0  # 6 quads: not yet
+        store.replace_graph(GRAPH, [(EX[f"s{i}"], EX.p, Literal(i)) for i in range(6)])
+        assert counting.flushes == 1  # 12 quads since the start
+        store.load("".join(f"<{EX[f'x{i}']}> <{EX.p}> {i} .\n" for i in range(25)), "turtle", graph=EX["graph/two"])
+        assert counting.flushes == 2
+    finally:
+        store._inner = counting._inner
+    assert store.count() == 31
+    store.close()

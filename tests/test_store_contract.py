@@ -14,7 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib import namespace as rdf_namespaces
 from rdflib.query import Result
 
-from clustergraph.errors import ClusterGraphError, QueryError
+from clustergraph.errors import ClusterGraphError, InputError, QueryError
 from clustergraph.store.results import DATASET_FORMATS, DUMP_FORMATS, GRAPH_FORMATS, RDFLIB_FORMATS, RESULT_FORMATS
 
 EX = Namespace("http://example.org/")
@@ -367,3 +367,136 @@ def test_dump_of_one_graph(loaded, format):
     assert isomorphic(graph_of(parsed.triples((None, None, None))), EXPECTED[G2])
     if format == "nquads":
         assert {g for *_, g in parsed.quads((None, None, None, None))} == {G2}
+
+
+# --- data version --------------------------------------------------------------------------
+
+
+def _reads(store) -> None:
+    """One of every read a store offers."""
+    store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 3")
+    store.query_serialized("ASK { ?s ?p ?o }")
+    store.count(), store.count(G1), store.graphs(), list(store.quads()), list(store.quads(G2))
+    store.dump(io.BytesIO(), "nquads")
+
+
+SAME_SIZE_G2 = [(s, p, Literal("Silicon Saxony e.V.") if o == Literal("Silicon Saxony") else o) for s, p, o in G2_TRIPLES]
+# write kind -> the write, on a store holding ALL_QUADS
+WRITES = {
+    "add quads": lambda store: store.add_quads([(EX.new, EX.p, Literal(1), G2)]),
+    "replace graph": lambda store: store.replace_graph(G1, G1_TRIPLES[:2]),
+    "replace graph, same size": lambda store: store.replace_graph(G2, SAME_SIZE_G2),
+    "drop graph": lambda store: store.drop_graph(G2),
+    "load": lambda store: store.load(f'<{EX.x}> <{EX.p}> "y" .'.encode(), "ntriples", graph=G2),
+    "update": lambda store: store.update(f"INSERT DATA {{ <{EX.new}> <{EX.p}> 2 }}"),
+    "update, same size": lambda store: store.update(
+        f'DELETE DATA {{ GRAPH <{G2}> {{ <{EX.silicon}> <{RDFS.label}> "Silicon Saxony" }} }} ;\n'
+        f'INSERT DATA {{ GRAPH <{G2}> {{ <{EX.silicon}> <{RDFS.label}> "Silicon Saxony e.V." }} }}'),
+}
+
+
+def test_reads_keep_the_data_version(loaded):
+    before = loaded.data_version()
+    assert isinstance(before, str) and before
+    _reads(loaded)
+    assert loaded.data_version() == before
+
+
+@pytest.mark.parametrize("kind", list(WRITES))
+def test_every_write_changes_the_data_version(loaded, kind):
+    before, count = loaded.data_version(), loaded.count()
+    WRITES[kind](loaded)
+    after = loaded.data_version()
+    assert after != before
+    if "same size" in kind:
+        assert loaded.count() == count  # a cache keyed on the count would have missed this one
+    _reads(loaded)
+    assert loaded.data_version() == after
+
+
+def test_each_of_several_writes_gives_a_new_version(store):
+    seen = {store.data_version()}
+    for number in range(4):
+        store.replace_graph(G2, [(EX.silicon, EX.members, Literal(number))])  # one triple each time
+        seen.add(store.data_version())
+    assert len(seen) == 5
+
+
+# --- loading RDF -----------------------------------------------------------------------------
+
+TRIG = f"""@prefix ex: <{EX}> .
+ex:dataset ex:note "default-graph triple" .
+<{G1}> {{ ex:biosaxony ex:city "Leipzig" ; ex:award [ ex:level "Silber" ] . }}
+<{G2}> {{ ex:silicon ex:city "Dresden" . }}
+"""
+
+
+def test_load_replaces_each_graph_of_the_data(loaded):
+    target = EX["graph/file"]
+    stored = loaded.load(TRIG.encode("utf-8"), "trig", graph=target)
+    assert stored == {G1: 3, G2: 1, target: 1}
+    assert loaded.count(G1) == 3 and loaded.count(G2) == 1 and loaded.count(target) == 1
+    assert loaded.graphs() == sorted([G1, G2, target])
+    assert loaded.query(PREFIXES + 'ASK { GRAPH ?g { ex:biosaxony ex:city "Dresden" } }').boolean is False
+    assert loaded.query(PREFIXES + 'ASK { ?b ex:level "Silber" }').boolean
+    # the triples that were in the default graph before stay there
+    comment = loaded.query(PREFIXES + "SELECT ?c WHERE { ex:dataset rdfs:comment ?c }")
+    assert values(comment, "c") == {Literal("in the default graph")}
+
+
+def test_load_twice_holds_the_data_once(store):
+    target = EX["graph/file"]
+    for _ in range(2):
+        store.load(TRIG, "trig", graph=target)
+    assert store.count() == 5
+    assert len(store.query(PREFIXES + 'SELECT ?b WHERE { ?b ex:level "Silber" }').rows) == 1
+
+
+def test_load_of_a_triple_format_fills_the_named_graph(store, tmp_path):
+    path = tmp_path / "extra.ttl"
+    path.write_text(f'@prefix ex: <{EX}> .\nex:a ex:p "x" , "y" .\n<relative> ex:p "z" .\n', encoding="utf-8")
+    stored = store.load(path, "turtle", graph=G2)
+    assert stored == {G2: 3} and store.graphs() == [G2]
+    subjects = {s for s, *_ in store.quads(G2)}
+    assert EX.a in subjects and path.parent.resolve().joinpath("relative").as_uri() in {str(s) for s in subjects}
+
+
+def test_load_of_data_without_triples_changes_nothing(loaded):
+    assert loaded.load(f"@prefix ex: <{EX}> .\n", "turtle", graph=G1) == {}
+    assert loaded.load(b"", "nquads", graph=G1) == {}
+    assert_same_dataset(by_graph(loaded.quads()), EXPECTED)
+
+
+@pytest.mark.parametrize("format, data", [
+    ("turtle", f"@prefix ex: <{EX}> .\nex:a ex:b .\n"),
+    ("ntriples", f"<{EX.a}> <{EX.p}> <http://example.org/c|d> .\n"),
+    ("trig", f"<{G1}> {{ <{EX.a}> <{EX.p}> 1 . }}\n<{G2}> {{ <{EX.a}> <{EX.p}> "),
+])
+def test_load_of_malformed_data_is_an_input_error_and_stores_nothing(loaded, format, data):
+    with pytest.raises(InputError, match=f"cannot parse as {format}"):
+        loaded.load(data, format, graph=G1)
+    assert_same_dataset(by_graph(loaded.quads()), EXPECTED)
+
+
+def test_load_of_a_file_names_it_in_the_error(store, tmp_path):
+    path = tmp_path / "broken.nt"
+    path.write_text("<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.nt"):
+        store.load(path, "ntriples", graph=G1)
+    assert store.count() == 0
+
+
+def test_load_again_with_changes_holds_exactly_the_new_data(store):
+    first = f"""@prefix ex: <{EX}> . @prefix xsd: <{XSD}> .
+<{G1}> {{ ex:a ex:p "kept" , "removed" ; ex:when "2025-01-15T12:00:00+00:00"^^xsd:dateTime . }}
+<{G2}> {{ ex:b ex:p "same" ; ex:award [ ex:level "Gold" ] . }}"""
+    second = f"""@prefix ex: <{EX}> . @prefix xsd: <{XSD}> .
+<{G1}> {{ ex:a ex:p "kept" , "added" ; ex:when "2025-02-20T08:30:00+00:00"^^xsd:dateTime . }}
+<{G2}> {{ ex:b ex:p "same" ; ex:award [ ex:level "Silber" ] . }}"""
+    store.load(first, "trig", graph=EX["graph/file"])
+    store.load(second, "trig", graph=EX["graph/file"])
+    expected = Dataset()
+    expected.parse(data=second, format="trig")
+    assert_same_dataset(by_graph(store.quads()), {g.identifier: g for g in expected.graphs() if len(g)})
+    assert store.query(PREFIXES + 'ASK { ?x ex:p "removed" }').boolean is False
+    assert len(store.query(PREFIXES + "SELECT ?w WHERE { ex:a ex:when ?w }").rows) == 1

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from clustergraph import __version__
 from clustergraph.errors import ClusterGraphError, InputError
@@ -23,6 +23,7 @@ from clustergraph.model import FactsDocument
 from clustergraph.rdfmap import document_graph
 from clustergraph.resources import announcements_dir, reference_dir
 from clustergraph.store.base import Store
+from clustergraph.store.results import RDFLIB_FORMATS
 from clustergraph.validate import ValidationReport, validate_graph
 from clustergraph.vocab import DEFAULT_BASE, graph_iri
 
@@ -216,39 +217,26 @@ def rdf_format(path: Path) -> str:
     return RDF_FORMATS[suffix]
 
 
+# rdflib's format names (RDF_FORMATS) -> the store's (clustergraph.store.results)
+STORE_FORMATS = {rdflib_name: name for name, rdflib_name in RDFLIB_FORMATS.items()}
+
 # an empty file would replace its graph with nothing: refused, so loading never deletes data
 _NO_TRIPLES = "the file holds no triples (empty?); nothing was loaded"
 
 
 def load_rdf_file(store: Store, path: Path, *, base: str = DEFAULT_BASE, graph: URIRef | None = None) -> FileOutcome:
-    """Load an RDF file. Triple formats go into one named graph (``graph``, or one named after the
-    file); quad formats keep their graphs, each replaced in its own transaction."""
-    fmt = rdf_format(path)
-    try:
-        if fmt in ("nquads", "trig"):
-            dataset = Dataset()
-            dataset.parse(path, format=fmt)
-            if not any(len(g) for g in dataset.graphs()):
-                raise InputError(_NO_TRIPLES, source=str(path))
-            default_target = graph if graph is not None else graph_iri("file", path.stem, base)
-            total = 0
-            for g in dataset.graphs():
-                if not len(g):
-                    continue
-                is_default = g.identifier == dataset.default_graph.identifier
-                store.replace_graph(default_target if is_default else URIRef(g.identifier), g)
-                total += len(g)
-            return FileOutcome(path=str(path), graph=None, triples=total)
-        data = Graph().parse(path, format=fmt)
-    except ClusterGraphError:
-        raise
-    except Exception as exc:  # parsers raise many types; name the file and the problem
-        raise InputError(f"cannot parse as {fmt}: {exc}", source=str(path)) from None
-    if not len(data):
-        raise InputError(_NO_TRIPLES, source=str(path))
+    """Load an RDF file with :meth:`Store.load <clustergraph.store.base.Store.load>`: triple
+    formats go into one named graph (``graph``, or one named after the file); dataset formats keep
+    their graphs (their default-graph triples go there too), each graph replaced in one
+    transaction. A file that cannot be parsed or holds no triples raises
+    :class:`InputError` and stores nothing."""
+    fmt = STORE_FORMATS[rdf_format(path)]
     target = graph if graph is not None else graph_iri("file", path.stem, base)
-    store.replace_graph(target, data)
-    return FileOutcome(path=str(path), graph=str(target), triples=len(data))
+    stored = store.load(path, fmt, graph=target)
+    if not stored:
+        raise InputError(_NO_TRIPLES, source=str(path))
+    only = next(iter(stored)) if len(stored) == 1 else None
+    return FileOutcome(path=str(path), graph=str(only) if only is not None else None, triples=sum(stored.values()))
 
 
 def load_files(store: Store, paths: Iterable[str | Path], *, base: str = DEFAULT_BASE,

@@ -33,7 +33,8 @@ def query_runner() -> QueryRunner:
     return extensions[_RUNNER_KEY]
 
 
-def store_state(opened: Store) -> tuple[int, int]:
-    """What changes when ``opened`` is written: its number of quads and of named graphs. The
-    server's caches (the projected graph, the VoID description) are kept per state."""
-    return (opened.count(), len(opened.graphs()))
+def store_state(opened: Store) -> str:
+    """What changes when ``opened`` is written: its data version
+    (:meth:`~clustergraph.store.base.Store.data_version`, read without a query on the embedded
+    stores). The server's caches (the projected graph, the VoID description) are kept per state."""
+    return opened.data_version()

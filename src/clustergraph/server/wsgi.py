@@ -41,7 +41,6 @@ from clustergraph.config import load_settings
 from clustergraph.errors import ClusterGraphError, ConfigError
 from clustergraph.server import create_app
 from clustergraph.store.base import Store
-from clustergraph.vocab import PREFIXES
 
 CONFIG_VARIABLE = "CLUSTERGRAPH_CONFIG"
 LOG_LEVEL_VARIABLE = "CLUSTERGRAPH_LOG_LEVEL"
@@ -51,23 +50,16 @@ VERSION_TTL_SECONDS = 5.0  # how long a process trusts the data version it read 
 
 log = logging.getLogger(__name__)
 
-# every ingest writes the time of ingest into the announcement's graph (rdfmap), so the latest one
-# and their number change with every announcement stored, replaced or dropped
-_VERSION_QUERY = f"""PREFIX prov: <{PREFIXES['prov']}>
-SELECT (MAX(STR(?ended)) AS ?latest) (COUNT(?ended) AS ?activities) WHERE {{ ?activity prov:endedAtTime ?ended }}"""
-
-
 def data_version(store: Store) -> str:
-    """A short text that changes whenever clustergraph writes to ``store``: the latest time of
-    ingest, the number of ingests and the number of named graphs.
+    """The store's data version (:meth:`~clustergraph.store.base.Store.data_version`), read
+    afresh: :class:`ReadCache` keeps it for ``version_ttl`` seconds itself.
 
     >>> from clustergraph.store.memory import MemoryStore
-    >>> data_version(MemoryStore())
-    '-0-0'
+    >>> store = MemoryStore()
+    >>> data_version(store) == data_version(store)
+    True
     """
-    row = store.query(_VERSION_QUERY).rows[0]
-    latest, activities = (str(value) if value is not None else "" for value in row)
-    return f"{latest}-{activities or 0}-{len(store.graphs())}"
+    return store.data_version(max_age=0)
 
 
 StartResponse = Callable[..., Callable[[bytes], object]]

@@ -19,18 +19,30 @@ the same everywhere.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
+import uuid
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Identifier, Node
 
-from clustergraph.errors import QueryError
-from clustergraph.store.results import SerializedResult, check_graph_format, check_result_format, serialize_result
+from clustergraph.errors import ClusterGraphError, InputError, QueryError
+from clustergraph.store.results import (
+    DATASET_FORMATS,
+    RDFLIB_FORMATS,
+    SerializedResult,
+    check_dump_format,
+    check_graph_format,
+    check_result_format,
+    is_writable_iri,
+    serialize_result,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from clustergraph.config import Settings
@@ -160,10 +172,61 @@ class ReadWriteLock:
             self.release_write()
 
 
+RdfSource = Path | bytes | str  # a file (Path), or the data itself (bytes, str)
+
+# write generations of this process: a new number for every write of every store object
+_GENERATIONS = itertools.count(1)
+
+
 class Store(ABC):
     """A dataset of named graphs that answers SPARQL."""
 
     name: str = "abstract"
+
+    # --- data version -----------------------------------------------------------------------
+
+    def data_version(self, *, max_age: float | None = None) -> str:
+        """A short text that changes whenever data is written through this store, read cheaply:
+        caches of derived data (the viewer's graph, the VoID description, HTTP ETags) key on it.
+        Reads never change it; every write does, even one that leaves the number of quads as it
+        was. Two versions that differ say nothing about *what* changed, only that something may
+        have. ``max_age``: how many seconds a version read from elsewhere (a remote endpoint)
+        may be reused; ``None`` is the back-end's default, ``0`` reads afresh.
+
+        This generic version lives in the process: a token of the store object and a write
+        counter. Back-ends whose data other processes write override it (Oxigraph on disk keeps
+        a marker file in the store's folder, the remote SPARQL store asks the endpoint).
+
+        >>> from clustergraph.store.memory import MemoryStore
+        >>> store = MemoryStore()
+        >>> before = store.data_version()
+        >>> store.count() == 0 and store.data_version() == before
+        True
+        >>> store.update("INSERT DATA { <http://example.org/a> <http://example.org/p> 1 }")
+        >>> store.data_version() != before
+        True
+        """
+        token = self.__dict__.get("_version_token")
+        if token is None:
+            token = self.__dict__.setdefault("_version_token", uuid.uuid4().hex[:12])
+        return f"{token}.{self.__dict__.get('_generation', 0)}"
+
+    def _data_changed(self) -> None:
+        """Called by every write (under the write lock, before and after the write): a new
+        :meth:`data_version`. Calling it once too often only costs a cache miss."""
+        self.__dict__["_generation"] = next(_GENERATIONS)  # atomic under the GIL
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold :attr:`access` for writing, with a new data version before and after the
+        write: a reader that saw the old version never takes data written meanwhile for it,
+        and a write that fails midway still counts as a change."""
+        with self.access.writing():
+            self._data_changed()
+            try:
+                yield
+            finally:
+                self._data_changed()
 
     @property
     def access(self) -> ReadWriteLock:
@@ -238,6 +301,31 @@ class Store(ABC):
     def add_quads(self, quads: Iterable[Quad]) -> None:
         """Add quads in one transaction (bulk loading)."""
 
+    def load(self, source: RdfSource, format: str, *, graph: URIRef, base_iri: str | None = None) -> dict[URIRef, int]:
+        """Load RDF data (a file, or the data as ``bytes``/``str``) in ``format`` (``turtle``,
+        ``ntriples``, ``nquads``, ``trig``, ``jsonld``, ``rdfxml``): every named graph the data
+        holds is **replaced** by its triples; triples outside a named graph (every triple of a
+        triple format) replace ``graph``. Returns the triples stored per graph; ``{}`` when the
+        data holds no triples, and then nothing is changed (an empty file never empties a graph).
+
+        Each graph is replaced in one transaction (readers and a crash see it old or new, never a
+        mix); the data is parsed completely first, so malformed data raises
+        :class:`~clustergraph.errors.InputError` and stores nothing. Relative IRIs resolve
+        against ``base_iri`` (a file's own ``file:`` IRI when not given).
+
+        This generic version parses with rdflib and calls :meth:`replace_graph` per graph; the
+        Oxigraph back-end overrides it with Oxigraph's own parser and bulk transactions.
+        """
+        dataset = parse_rdf(source, format, base_iri=base_iri)
+        stored: dict[URIRef, int] = {}
+        for part in dataset.graphs():
+            if not len(part):
+                continue
+            name = URIRef(graph) if part.identifier == dataset.default_graph.identifier else URIRef(part.identifier)
+            self.replace_graph(name, part)
+            stored[name] = stored.get(name, 0) + len(part)
+        return stored
+
     @abstractmethod
     def drop_graph(self, graph: URIRef) -> None:
         """Remove a named graph; no error when it does not exist."""
@@ -268,3 +356,32 @@ class Store(ABC):
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def source_name(source: RdfSource) -> str | None:
+    """How an error names ``source``: the file's path, ``None`` for data given as it is."""
+    return str(source) if isinstance(source, Path) else None
+
+
+def parse_rdf(source: RdfSource, format: str, *, base_iri: str | None = None) -> Dataset:
+    """``source`` parsed with rdflib into a ``Dataset`` (triples of a triple format in its
+    default graph); :class:`~clustergraph.errors.InputError` naming the problem when it cannot be."""
+    check_dump_format(format)
+    dataset = Dataset()
+    rdflib_format = RDFLIB_FORMATS[format]
+    target = dataset if format in DATASET_FORMATS else dataset.default_graph
+    try:
+        if isinstance(source, Path):
+            target.parse(source, format=rdflib_format, publicID=base_iri)
+        else:
+            target.parse(data=source, format=rdflib_format, publicID=base_iri)
+    except ClusterGraphError:
+        raise
+    except Exception as exc:  # rdflib's parsers raise many types; name the file and the problem
+        raise InputError(f"cannot parse as {format}: {exc}; nothing was loaded", source=source_name(source)) from None
+    for quad in dataset.quads((None, None, None, None)):
+        for term in quad:
+            if isinstance(term, URIRef) and not is_writable_iri(term):
+                raise InputError(f"cannot parse as {format}: <{term}> is not a valid RDF term (an IRI with a "
+                                 f"character IRIs may not hold); nothing was loaded", source=source_name(source))
+    return dataset

@@ -84,6 +84,16 @@ class MemoryStore(Store):
         with _PARSER_LOCK, self._lock:
             yield
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """This store's lock, with a new data version before and after the write."""
+        with self._lock:
+            self._data_changed()
+            try:
+                yield
+            finally:
+                self._data_changed()
+
     @property
     def dataset(self) -> Dataset:
         """The rdflib ``Dataset`` itself (union default graph); not locked, so do not write to
@@ -145,7 +155,7 @@ class MemoryStore(Store):
                 parsed = translateUpdate(parseUpdate(sparql))
         except Exception as exc:  # rdflib raises pyparsing errors and bare Exceptions
             raise query_error(str(exc)) from None
-        with self._lock:
+        with self._writing():
             snapshot = list(self._dataset.quads((None, None, None, None)))
             try:
                 self._evaluate_update(parsed)
@@ -180,7 +190,7 @@ class MemoryStore(Store):
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         new = [_checked_triple(t) for t in triples]  # read everything before touching the store
         name = URIRef(graph)
-        with self._lock:
+        with self._writing():
             old = list(self._graph(name))
             self._dataset.remove_graph(name)
             try:
@@ -195,7 +205,7 @@ class MemoryStore(Store):
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         new = [(*_checked_triple((s, p, o)), g) for s, p, o, g in quads]
-        with self._lock:
+        with self._writing():
             contexts: dict = {}
             for s, p, o, g in new:
                 key = DATASET_DEFAULT_GRAPH_ID if g is None else URIRef(g)
@@ -204,7 +214,7 @@ class MemoryStore(Store):
                 contexts[key].add((s, p, o))
 
     def drop_graph(self, graph: URIRef) -> None:
-        with self._lock:
+        with self._writing():
             self._dataset.remove_graph(URIRef(graph))
 
     # --- reads ----------------------------------------------------------------------------

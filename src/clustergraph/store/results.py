@@ -120,6 +120,16 @@ def check_dump_format(name: str) -> str:
 
 XSD_STRING = str(rdflib.namespace.XSD.string)  # a plain str: URIRef == str is False
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def is_writable_iri(text: str) -> bool:
+    """Whether ``text`` has no character an IRI may not hold (rdflib accepts some, such as
+    ``|`` or a space; SPARQL and N-Triples do not).
+
+    >>> is_writable_iri("http://example.org/a"), is_writable_iri("http://example.org/c|d")
+    (True, False)
+    """
+    return _IRI_FORBIDDEN.search(text) is None
 _SAFE_BNODE = re.compile(r"[A-Za-wyz0-9][A-Za-z0-9]*")
 _STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _STRING_SPECIAL = re.compile(r'[\\"\n\r\t]')

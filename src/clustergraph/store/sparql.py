@@ -19,12 +19,24 @@ What this back-end expects of the endpoint, and where it differs from the embedd
   :meth:`~SparqlStore.replace_graph` sends one request; :meth:`~SparqlStore.add_quads` sends
   chunks of ``chunk_size`` quads (one request when blank nodes are present, since their labels
   only hold within one request), so a failure may leave earlier chunks written.
+- **Data version** (:meth:`~SparqlStore.data_version`): a fingerprint the endpoint computes
+  (the number of triples in the union, the latest ``prov:endedAtTime`` and how many there are;
+  every ingest writes its time), read again when older than ``version_ttl`` seconds, so a write
+  by another process shows within that time (counting costs the endpoint a fraction of a second
+  per million triples). Writes through this store object add a suffix of their own at once, so
+  they show immediately even when they keep the counts. Processes that did not write through
+  their store agree on the version (ETags behind a proxy); a change that another process made
+  and that keeps every count and ingest time (a SPARQL update rewriting a literal, say) is not
+  seen.
 """
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import logging
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,6 +45,7 @@ from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequenc
 
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV
 from rdflib.term import Identifier
 
 from clustergraph.errors import ConfigError, QueryError, QueryTimeout, StoreError
@@ -68,6 +81,12 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # every quad: those of the named graphs, and the default-graph triples that are in no named graph
 # (with a union default graph this is the only way to tell the default graph apart)
 _ALL_QUADS_PATTERN = "{ GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o MINUS { GRAPH ?h { ?s ?p ?o } } }"
+# what the data version is computed from (see the module docstring)
+_FINGERPRINT_QUERY = f"""SELECT ?triples ?latest ?ingests WHERE {{
+  {{ SELECT (COUNT(*) AS ?triples) WHERE {{ ?s ?p ?o }} }}
+  {{ SELECT (MAX(STR(?ended)) AS ?latest) (COUNT(?ended) AS ?ingests)
+     WHERE {{ ?activity {term_to_sparql(PROV.endedAtTime)} ?ended }} }}
+}}"""
 
 
 def values_clause(bindings: Mapping[str, Identifier]) -> str:
@@ -104,6 +123,7 @@ class SparqlStore(Store):
 
     name = "sparql"
     chunk_size = 10_000  # quads per request in add_quads
+    version_ttl = 2.0  # seconds a fingerprint read from the endpoint is reused (data_version)
 
     def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 30.0):
         if not query_url:
@@ -117,6 +137,8 @@ class SparqlStore(Store):
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.timeout = timeout
+        self._fingerprint_lock = threading.Lock()
+        self._fingerprint: tuple[float, str] | None = None  # (monotonic time read, value)
 
     @classmethod
     def from_settings(cls, settings: "Settings") -> "SparqlStore":
@@ -182,6 +204,23 @@ class SparqlStore(Store):
             params = [("named-graph-uri", "urn:x-clustergraph:no-graph")]
         return params
 
+    # --- data version ---------------------------------------------------------------------
+
+    def data_version(self, *, max_age: float | None = None) -> str:
+        limit = self.version_ttl if max_age is None else max_age
+        with self._fingerprint_lock:
+            cached = self._fingerprint
+        now = time.monotonic()
+        if cached is None or now - cached[0] >= limit:
+            row = self.query(_FINGERPRINT_QUERY).rows
+            text = "\x1f".join("" if value is None else str(value) for value in (row[0] if row else ()))
+            cached = (now, hashlib.sha1(text.encode("utf-8")).hexdigest()[:16])
+            with self._fingerprint_lock:
+                self._fingerprint = cached
+        if self.__dict__.get("_generation"):  # written through this object: its own suffix
+            return f"{cached[1]}+{super().data_version()}"
+        return cached[1]
+
     # --- queries --------------------------------------------------------------------------
 
     def query(
@@ -215,7 +254,7 @@ class SparqlStore(Store):
     # --- writes ---------------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
-        with self._post(self.update_url, sparql, "application/sparql-update") as response:
+        with self._writing(), self._post(self.update_url, sparql, "application/sparql-update") as response:
             response.read()
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:

@@ -6,7 +6,14 @@ loads, dumps, graph replacement) talk to the pyoxigraph store, :attr:`OxigraphSt
 directly. Queries run with the union of all graphs as default graph; bindings become pyoxigraph
 ``substitutions``. Every write is one Oxigraph transaction.
 
-This is the only module that imports pyoxigraph or oxrdflib.
+:meth:`OxigraphStore.load` parses with Oxigraph's own parser and writes with Oxigraph's bulk
+transactions (``extend``), not through rdflib. The data version of an on-disk store lives in a
+marker file in the store's folder (:data:`VERSION_FILE`), rewritten around every write, so
+another process opening the folder (a read-only query worker, the next ``serve``) sees it too.
+
+This package is the only place that imports pyoxigraph or oxrdflib: the store here, term
+conversion in :mod:`~clustergraph.store.oxigraph.terms`, the load path in
+:mod:`~clustergraph.store.oxigraph.loading`.
 
 >>> from rdflib import Literal, URIRef
 >>> store = OxigraphStore(None)  # None: a temporary in-memory store, for tests and examples
@@ -20,8 +27,9 @@ This is the only module that imports pyoxigraph or oxrdflib.
 
 from __future__ import annotations
 
-import json
 import logging
+import os
+import uuid
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -29,125 +37,59 @@ from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequenc
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore as RdflibOxigraphStore
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Identifier, Node
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Identifier
 
 from clustergraph.errors import QueryError, StoreError
 from clustergraph.store.base import (
     Quad,
     QueryResult,
+    RdfSource,
     Store,
     Triple,
     query_error,
     unprojected_binding_error,
     variable_name,
 )
+from clustergraph.store.oxigraph.loading import (
+    LOAD_TRANSACTION_QUADS,
+    batches,
+    change_request,
+    graph_changes,
+    parse_by_graph,
+)
+from clustergraph.store.oxigraph.terms import (
+    RDF_FORMATS_OX,
+    RESULT_FORMATS_OX,
+    from_ox,
+    graph_name,
+    solutions_json,
+    storable,
+    to_ox,
+)
 from clustergraph.store.results import (
     DATASET_FORMATS,
-    XSD_STRING,
     SerializedResult,
     check_dump_format,
     check_graph_format,
     check_result_format,
-    make_literal,
     serialize_result,
 )
+
+__all__ = ["FLUSH_AFTER_QUADS", "LOAD_TRANSACTION_QUADS", "VERSION_FILE", "OxigraphStore", "from_ox", "to_ox"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from clustergraph.config import Settings
 
 log = logging.getLogger(__name__)
 
-RESULT_FORMATS_OX = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-RDF_FORMATS_OX = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-}
+# the data version of an on-disk store: a random token, replaced around every write
+VERSION_FILE = "clustergraph-data-version"
+# RocksDB keeps what was written in memory (write buffers, ~1.5 kB per quad over Oxigraph's
+# indexes) until it flushes them; an on-disk store flushes after about this many quads written
+FLUSH_AFTER_QUADS = 20_000
 # the union of all graphs, each triple once
 _UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-
-
-# --- term conversion ----------------------------------------------------------------------
-
-def to_ox(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term (``ValueError`` for an invalid IRI)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _graph_name(graph: Node | None) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
-    return ox.DefaultGraph() if graph is None else _storable(graph)  # type: ignore[return-value]
-
-
-def _storable(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """:func:`to_ox` for a term about to be written: :class:`StoreError` naming the term when
-    Oxigraph refuses it (rdflib accepts IRIs such as ``<a b>`` or ``<x^y>``; Oxigraph does not)."""
-    try:
-        return to_ox(term)
-    except (ValueError, TypeError) as exc:
-        raise StoreError(f"{term!r} is not a valid RDF term ({exc}); nothing was stored") from None
-
-
-def from_ox(term) -> Identifier | None:
-    """A pyoxigraph term as an rdflib term; ``xsd:string`` literals come back plain, the
-    default graph and unbound values as ``None``."""
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return URIRef(term.value)
-    if kind is ox.Literal:
-        return make_literal(term.value, term.language, term.datatype.value)
-    if kind is ox.BlankNode:
-        return BNode(term.value)
-    if term is None or kind is ox.DefaultGraph:
-        return None
-    raise StoreError(f"unsupported term from Oxigraph: {term!r} (RDF-star triples are not supported)")
-
-
-def _json_value(term) -> dict[str, str]:
-    kind = type(term)
-    if kind is ox.NamedNode:
-        return {"type": "uri", "value": term.value}
-    if kind is ox.Literal:
-        value = {"type": "literal", "value": term.value}
-        if term.language:
-            value["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            value["datatype"] = term.datatype.value
-        return value
-    if kind is ox.BlankNode:
-        return {"type": "bnode", "value": term.value}
-    raise StoreError(f"unsupported term from Oxigraph: {term!r} (RDF-star triples are not supported)")
-
-
-def _solutions_json(variables: list[str], solutions: list) -> bytes:
-    """SPARQL JSON results written from pyoxigraph solutions (pyoxigraph cannot cut its own)."""
-    bindings = []
-    for solution in solutions:
-        row = {}
-        for var, term in zip(variables, solution):
-            if term is not None:
-                row[var] = _json_value(term)
-        bindings.append(row)
-    doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class OxigraphStore(Store):
@@ -167,6 +109,10 @@ class OxigraphStore(Store):
             raise StoreError(_open_error_message(self.path, exc)) from None
         self._inner: ox.Store | None = inner
         self._dataset: Dataset | None = None
+        self._read_only = False
+        self._unflushed = 0  # quads written since the last flush (estimated for updates)
+        if self.path is not None and not self._version_file.exists():
+            self._write_version()  # a store written before versions, or by other tools
 
     @classmethod
     def from_settings(cls, settings: "Settings") -> "OxigraphStore":
@@ -184,7 +130,58 @@ class OxigraphStore(Store):
         except (OSError, RuntimeError) as exc:
             raise StoreError(_open_error_message(store.path, exc)) from None
         store._dataset = None
+        store._read_only = True
+        store._unflushed = 0
         return store
+
+    # --- data version ---------------------------------------------------------------------
+
+    @property
+    def _version_file(self) -> Path:
+        assert self.path is not None
+        return self.path / VERSION_FILE
+
+    def _write_version(self) -> None:
+        token = uuid.uuid4().hex
+        temporary = self._version_file.with_name(f".{VERSION_FILE}.{os.getpid()}")
+        try:
+            temporary.write_text(token, encoding="ascii")
+            os.replace(temporary, self._version_file)
+        except OSError as exc:  # the version still changes in this process (the generation)
+            log.warning("cannot write the data version marker %s: %s", self._version_file, exc)
+
+    def _data_changed(self) -> None:
+        super()._data_changed()
+        if self.path is not None and not self._read_only:
+            self._write_version()
+
+    def _written(self, quads: int) -> None:
+        """Count ``quads`` written (under the write lock); past :data:`FLUSH_AFTER_QUADS`, flush
+        RocksDB's write buffers to disk, so the memory they hold stays bounded however many
+        announcements a long-running process replaces (and query workers reopening the store
+        replay a short log)."""
+        if self.path is None:
+            return
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_AFTER_QUADS:
+            self._unflushed = 0
+            try:
+                self.inner.flush()
+            except OSError as exc:  # pragma: no cover - disk trouble; RocksDB flushes by itself later
+                log.warning("flushing the Oxigraph store at %s failed: %s", self._where, exc)
+
+    def data_version(self, *, max_age: float | None = None) -> str:
+        """In memory: the generic one. On disk: the marker file's token (which every process
+        opening the folder reads; one file read, no query) and this process's write generation.
+        Writes that bypass clustergraph (pyoxigraph or the ``oxigraph`` tool used directly) do
+        not change it."""
+        if self.path is None:
+            return super().data_version()
+        try:
+            marker = self._version_file.read_text(encoding="ascii").strip()
+        except OSError:
+            marker = "unversioned"
+        return f"{marker}.{self.__dict__.get('_generation', 0)}"
 
     # --- access ---------------------------------------------------------------------------
 
@@ -317,7 +314,7 @@ class OxigraphStore(Store):
             truncated = len(solutions) > max_rows
             del solutions[max_rows:]
             if result_format == "json":
-                data = _solutions_json(variables, solutions)
+                data = solutions_json(variables, solutions)
             else:
                 rows = [tuple(map(from_ox, solution)) for solution in solutions]
                 data = serialize_result(QueryResult("SELECT", vars=variables, rows=rows), result_format)
@@ -326,30 +323,62 @@ class OxigraphStore(Store):
     # --- writes ---------------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
-        with self.access.writing(), self._errors("update", evaluating=True):
+        with self._writing(), self._errors("update", evaluating=True):
             self.inner.update(sparql)
+            self._written(len(sparql) // 100)  # about a quad per 100 characters of update text
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """One SPARQL update ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``,
         which Oxigraph runs as one transaction. The text is written from pyoxigraph terms
         (N-Triples syntax), never from user strings."""
-        name = _storable(URIRef(graph))
-        lines = [f"{_storable(s)} {_storable(p)} {_storable(o)} ." for s, p, o in triples]
+        name = storable(URIRef(graph))
+        lines = [f"{storable(s)} {storable(p)} {storable(o)} ." for s, p, o in triples]
         request = f"DROP SILENT GRAPH {name}"
         if lines:
             request += f" ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
-        with self.access.writing(), self._errors("replacing a graph", evaluating=True):
+        with self._writing(), self._errors("replacing a graph", evaluating=True):
             self.inner.update(request)
+            self._written(len(lines))
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         """pyoxigraph ``extend``: one transaction, nothing written when ``quads`` raises."""
-        with self.access.writing(), self._errors("adding quads"):
-            self.inner.extend(
-                ox.Quad(_storable(s), _storable(p), _storable(o), _graph_name(g)) for s, p, o, g in quads
-            )
+        converted = [ox.Quad(storable(s), storable(p), storable(o), graph_name(g)) for s, p, o, g in quads]
+        with self._writing(), self._errors("adding quads"):
+            self.inner.extend(converted)
+            self._written(len(converted))
+
+    def load(self, source: RdfSource, format: str, *, graph: URIRef, base_iri: str | None = None) -> dict[URIRef, int]:
+        """:meth:`Store.load <clustergraph.store.base.Store.load>` through Oxigraph: parsed by
+        Oxigraph's parser (blank nodes renamed, so two files never share one), then graphs the
+        store does not hold yet are added with ``extend``, whole graphs together in transactions
+        of about :data:`LOAD_TRANSACTION_QUADS` quads; graphs it holds get only their
+        differences (``DELETE DATA`` + ``INSERT DATA``; the whole graph when blank nodes differ),
+        one SPARQL update (one transaction) per batch of graphs, nothing when they are the same.
+        (Blank nodes shared by two graphs of the file stay shared when the graphs are new;
+        ``INSERT DATA`` makes them fresh per batch.)"""
+        check_dump_format(format)
+        if base_iri is None and isinstance(source, Path):
+            base_iri = source.resolve().as_uri()
+        groups = parse_by_graph(source, format, storable(URIRef(graph)), base_iri)
+        stored: dict[URIRef, int] = {}
+        with self._writing(), self._errors("loading", evaluating=True):
+            fresh, existing = [], []
+            for name, quads in groups.items():
+                stored[URIRef(name.value)] = len(quads)
+                if next(self.inner.quads_for_pattern(None, None, None, name), None) is None:
+                    fresh.append(quads)
+                else:
+                    existing.append((name, quads))
+            changes = graph_changes(self.inner, existing)
+            for batch in batches(fresh, LOAD_TRANSACTION_QUADS):
+                self.inner.extend(quad for quads in batch for quad in quads)
+            for batch in batches(changes, LOAD_TRANSACTION_QUADS // 4):
+                self.inner.update(change_request(batch))
+            self._written(sum(len(quads) for quads in fresh) + sum(change.size for change in changes))
+        return stored
 
     def drop_graph(self, graph: URIRef) -> None:
-        with self.access.writing(), self._errors("dropping a graph"):
+        with self._writing(), self._errors("dropping a graph"):
             self.inner.remove_graph(ox.NamedNode(graph))
 
     # --- reads ----------------------------------------------------------------------------
