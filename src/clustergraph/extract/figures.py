@@ -45,7 +45,8 @@ _SKIP_UNITS = re.compile(
     r"^(?:jahre?n?|years?|monate?n?|months?|tage?n?|days?|wochen?|weeks?|stunden?|hours?|minuten?|minutes?|"
     r"prozent|percent|per|uhr|mal|times|runde|round|st|nd|rd|th|seiten?|pages?|kw|km|m|kg|t|"
     r"januar|january|februar|february|märz|march|april|mai|may|juni|june|juli|july|august|september|oktober|"
-    r"october|november|dezember|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec)$",
+    r"october|november|dezember|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec|"
+    r"comments?|reposts?|likes?|shares?|views?|followers?|kommentare?|reactions?)$",
     re.IGNORECASE,
 )
 NUMBER = re.compile(
@@ -57,6 +58,12 @@ NUMBER = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_POSTCODE = re.compile(r"\d{5}")
+# a town ending the line or the address: "27472 Cuxhaven", "67433 Neustadt an der Weinstraße", "06108 Halle (Saale)"
+_TOWN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][\w\-.]*(?:\s+(?:am|an\s+der|ob\s+der|im|\([\w\s.]+\)|[A-ZÄÖÜ][\w\-.]*))*\s*(?:$|[\n,;|·])")
+_ADDRESS_BEFORE = re.compile(r"(?:^|,|\n|\bD-|·|\|)\s*$")
+# "Förderbescheid über", "einen Scheck über", "Zuwendungsbescheid ... über": "über" gives the amount
+_DOCUMENT_OF_AMOUNT = re.compile(r"(?:[Bb]escheid|[Ss]check|[Zz]usage|[Vv]ertrag|[Rr]echnung|[Aa]ntrag)\w*\b[^,.;]{0,60}$")
 
 
 @dataclass
@@ -96,6 +103,8 @@ def find_numbers(text: str, language: str, skip: list[tuple[int, int]] = ()) -> 
             continue
         if ne < len(text) and text[ne:ne + 2].strip()[:1] in ("%", "/", ":"):
             continue
+        if _POSTCODE.fullmatch(match.group("num")) and _ADDRESS_BEFORE.search(text, 0, ns) and _TOWN_AFTER.match(text, ne):
+            continue  # "Am Hafen 12, 27472 Cuxhaven": a postcode
         currency = match.group("cur") or (match.group("cur1") or "").strip()
         unit_word = (match.group("unit") or "").strip()
         if not currency and not unit_word:
@@ -112,7 +121,34 @@ def find_numbers(text: str, language: str, skip: list[tuple[int, int]] = ()) -> 
             value = int(value)
         unit = CURRENCIES.get(currency.lower()) if currency else UNITS.get(unit_word.lower(), unit_word.lower())
         qualifier = QUALIFIERS.get(match.group("qual").lower()) if match.group("qual") else None
+        if match.group("qual") and match.group("qual").lower() == "über" and _DOCUMENT_OF_AMOUNT.search(text, 0, match.start("qual")):
+            qualifier = None  # "den Förderbescheid über 280.000 Euro": the amount the document states, not "more than"
         start = match.start("qual") if match.group("qual") else ns
         end = match.end("cur") if currency and match.group("cur") else (match.end("unit") if unit_word else ne)
         found.append(NumberMention(start, end, value, qualifier, unit, ne))
     return found
+
+
+# what a cluster is made of: a count of these with a verb of gathering is the cluster's size
+_MEMBER_UNIT = re.compile(r"(?i)(?:members?|member\s+companies|mitglied\w*|companies|unternehmen|firmen|partners?|partnern|"
+                          r"betrieb\w*|hersteller\w*|akteur\w*|smes?|kmus?|shipyards?|organi[sz]ations|institutions|einrichtungen)")
+_MEMBERS_BY_NAME = re.compile(r"(?i)(?:members?|member\s+companies|mitglied\w*)")
+_GATHERS = re.compile(r"(?i)\b(?:bündel\w*|vereint|vereinigt|vernetzt|brings?\s+together|unites?|represents?|vertritt|vertreten|"
+                      r"zählt|umfasst|gehören)\s+(?:\S+\s+){0,2}$")
+_UNIT_AFTER = re.compile(r"\s+([\w-]+(?:\s+(?:companies|members))?)")
+
+
+def counts_members(text: str, start: int, number_end: int) -> bool:
+    """Whether the number at ``text[start:number_end]`` counts what a cluster is made of: members by
+    name (``112 Mitglieder``, ``60 Mitgliedsfirmen``) or companies and partners it gathers (``bündelt
+    rund 70 Hersteller``, ``brings together 38 partners``); not SMEs it supports or applications.
+
+    >>> counts_members("It brings together about 110 companies.", 19, 28)
+    True
+    >>> counts_members("It will support around 400 SMEs with vouchers.", 16, 26)
+    False
+    """
+    unit = _UNIT_AFTER.match(text, number_end)
+    if unit is None or not _MEMBER_UNIT.fullmatch(unit.group(1)):
+        return False
+    return bool(_MEMBERS_BY_NAME.fullmatch(unit.group(1)) or _GATHERS.search(text[max(0, start - 60):start]))
