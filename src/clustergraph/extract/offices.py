@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
+from clustergraph.extract.dates import MONTHS
 from clustergraph.extract.modality import blocked
 from clustergraph.extract.names import clean_name
 from clustergraph.extract.office_phrases import NEW_HOLDER_ANNOUNCED, NEW_HOLDER_STARTS, SURNAME_IS_ROLE
@@ -49,6 +50,25 @@ _NEW = re.compile(r"\b(?:neue[rn]?|new|newly)\b", re.I)
 _START_NEXT = re.compile(r"^(?:She|He|Sie|Er)\b.{0,60}?\b(?:take\s+up|takes\s+up|took\s+up|assume|assumes|start|starts|"
                          r"begin|begins|join|joins|tritt|übernimmt|beginnt|startet|wechselt)\b")
 _SUCCESSION_HINT = re.compile(r"folgt|nachfolge|löst|succe|replace|vorgänger|predecessor|übernimmt|übernahm|took over|takes over")
+# the start of a list item: a bullet, a number or a chronicle's year ("2020 – ")
+_QUOTATION = re.compile(r"„[^“”\"]{1,400}[“”\"]|“[^“”]{1,400}”|\"[^\"]{1,400}\"|«[^»]{1,400}»|»[^«]{1,400}«")
+# "der bisher das Verpackungsnetz X leitete": a cluster someone led before is not the paragraph's topic
+_FORMERLY = re.compile(r"\b(?:bisher|zuvor|früher|ehemals|vormals|former|formerly|previously)\b")
+_MONTH_WORD = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_DAY_NO_YEAR = re.compile(
+    rf"\b(?P<cue>[Ss]eit|[Ss]ince|[Zz]um|[Aa]b|[Ee]ffective|[Ff]rom|as\s+of)\s+(?:dem\s+|the\s+)?"
+    rf"(?:(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH_WORD})\b\.?|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    rf"(?!,?\s*\d)"
+)
+# between an organisation and "whose": nothing, or one apposition ("X, the Montréal-based AI cluster, whose")
+_BEFORE_WHOSE = re.compile(r"\s*(?:\([^)]*\))?\s*,\s*(?:(?:the|a|an|der|die|das|ein|eine)\b[^,;]{0,80},\s*)?")
+_WHOSE = re.compile(r"\b(?:whose|dessen|deren)\s+(?:[\w-]+\s+){0,3}$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"“”»)]\s*$")
+_LIST_ITEM_START = re.compile(r"\n[ \t]*(?:[-*•–]\s|\d{1,2}[.)]\s|\**(?:19|20)\d\d\**\s*[–—:-]\s)")
+# "Chairman X signed for Y", "im Namen der Z": the person acts for an organisation the sentence names
+_ACTS_FOR = re.compile(r"\b(?:signed|signs|spoke|speaks|unterzeichnete|unterzeichnet|unterschrieb|unterschreibt|sprach|spricht)"
+                       r"\s+(?:\S+\s+){0,2}?(?:for|für|on\s+behalf\s+of|im\s+Namen\s+(?:von|des|der))\s+(?:the\s+|die\s+|den\s+|das\s+)?"
+                       r"(?P<org>[A-ZÄÖÜ][\w\-&]*(?:\s+[A-ZÄÖÜ][\w\-&]*){0,3})")
 _ANAPHOR_ORG = re.compile(r"\b(?:its|their|seine[nmrs]?|ihre[nmrs]?|dessen|deren)\s+\S*$", re.I)
 
 
@@ -59,7 +79,7 @@ def roles(ctx: Context) -> None:
         if not role.current or (role.person, role.role) in former or (role.person, None) in former:
             continue
         s, e = info.rel(role.person_span[0]), info.rel(role.person_span[1])
-        if blocked(info.text, s, e, allow_prospect=True):
+        if blocked(_unquoted(info.text), s, e, allow_prospect=True):
             continue
         confidence = role.confidence
         org = _explicit_org(ctx, info, role)
@@ -69,7 +89,7 @@ def roles(ctx: Context) -> None:
         if not _plausible(org):
             continue
         person = ctx.registry.get(role.person, "Person", use_gazetteer=False)
-        date = _start_date(info, s) or _neighbour_date(ctx, info, role, s) or ctx.issued
+        date = _start_date(info, s) or _day_without_year(info.text, ctx.issued) or _neighbour_date(ctx, info, role, s) or ctx.issued
         ctx.add(person, role.role, org, _evidence(info), confidence, date)
 
 
@@ -125,7 +145,7 @@ def _former_holders(ctx: Context) -> set[tuple[str, str | None]]:
 
 def _plausible(ref: Referent | None) -> bool:
     """An organisation (a cluster or another organisation; a programme or a ministry holds no office here)."""
-    return ref is not None and ref.type in ORG_TYPES
+    return ref is not None and ref.type in ORG_TYPES and not _generic(ref.name)
 
 
 def _generic(text: str) -> bool:
@@ -148,17 +168,35 @@ def _explicit_org(ctx: Context, info: SentenceInfo, role: RoleFinding) -> Refere
         return _implicit_org(ctx, info, 0, 0, named=False)
     if text.rstrip("-").lower() in {a.lower() for a in _names(ctx.subject)}:
         return ctx.subject
-    return ctx.registry.known(clean_name(text))
+    return ctx.registry.known(clean_name(text)) or _short_name(ctx, text.rstrip("-"))
+
+
+def _short_name(ctx: Context, text: str) -> Referent | None:
+    """The one cluster of the text whose name begins with the single word ``text``
+    (``TexLab-Geschäftsführer`` for a cluster named ``TexLab Sachsen`` before)."""
+    if " " in text or len(text) < 4 or not text[:1].isupper():
+        return None
+    found = {Registry.final(ref) for ref in ctx.registry.referents
+             if ref.type == "Cluster" and any(n.split()[0] == text and " " in n for n in _names(ref))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _implicit_org(ctx: Context, info: SentenceInfo, s: int, e: int, named: bool = True) -> Referent | None:
     """The organisation of a role written without one (``Geschäftsführerin ist Dr. X``) or with a
     common noun (``des Netzwerks``, then ``named`` is false: a name elsewhere in the sentence is not it)."""
+    whose = _WHOSE.search(info.text, 0, s) if named else None
+    if whose is not None:  # "Réseau X, the Québec AI cluster, whose CEO Y": the organisation before "whose"
+        before = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
+                  and _BEFORE_WHOSE.fullmatch(info.text, info.rel(m.end), whose.start())]
+        return before[-1].ref if before else None
     candidates = []
     before_person = False
+    clause_start, clause_end = _clause(info.text, s, e)
     for m in info.mentions if named else ():
         if m.type not in ORG_TYPES or m.kind != "name":
             continue
+        if not clause_start <= info.rel(m.start) < clause_end:
+            continue  # "...; Chairman X signed for Y": another clause's organisation is not X's
         gap = info.text[e:info.rel(m.start)] if info.rel(m.start) >= e else ""
         if _AFFILIATION.match(gap) or (gap and _AFFILIATION_GAP.match(gap)):
             continue
@@ -168,6 +206,13 @@ def _implicit_org(ctx: Context, info: SentenceInfo, s: int, e: int, named: bool 
     if len(candidates) == 1 and (info.block is None or before_person):
         return candidates[0]  # "Bei X übernimmt Dr. Y die Geschäftsführung"
     default = next((ref for ref in (info.block, ctx.subject) if _plausible(ref)), None)
+    if info.block is None:
+        section = _section_cluster(ctx, info, default)
+        if section is not None:
+            return section
+    acts_for = _ACTS_FOR.search(info.text, e, clause_end) if named and not candidates else None
+    if acts_for and default is not None and not _same_name(acts_for.group("org"), default):
+        return None  # "...; Chairman X signed for Y": Y, which the text does not otherwise name, not the default
     topic = _paragraph_cluster(ctx, info, s, default)
     return topic if topic is not None else default
 
@@ -183,14 +228,87 @@ def _paragraph_cluster(ctx: Context, info: SentenceInfo, s: int, subject: Refere
             any(Registry.final(m.ref) is subject for i in paragraph for m in i.mentions):
         return None  # the paragraph names the document's cluster: "the cluster" is that one
     for other in reversed(ctx.infos[max(0, index - 3):index]):
-        if other.paragraph != info.paragraph:
-            break
-        clusters = list(dict.fromkeys(m.ref for m in other.mentions if m.type == "Cluster" and m.kind == "name"))
+        if other.paragraph != info.paragraph or _LIST_ITEM_START.search(ctx.text, other.sentence.end, info.sentence.start + 8):
+            break  # another paragraph or another item of a list (a chronicle's line about a partner)
+        clusters = list(dict.fromkeys(m.ref for m in other.mentions if m.type == "Cluster" and m.kind == "name"
+                                      and not _FORMERLY.search(other.text, max(0, other.rel(m.start) - 40), other.rel(m.start))))
         if len(clusters) == 1:
             return clusters[0]
         if clusters:
             return None
     return None
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations blanked out: a speaker's "kein Ziel" does not negate their office.
+
+    >>> _unquoted('„Ein Anfang, kein Ziel“, sagte X.').lstrip()
+    ', sagte X.'
+    """
+    return _QUOTATION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _section_cluster(ctx: Context, info: SentenceInfo, default: Referent | None) -> Referent | None:
+    """The one cluster the section of ``info`` names, from its heading down (``## 2. SmartHaus OWL
+    gewinnt`` ... ``Clustersprecher ist Prof. X``), when it is not ``default``; None when the section
+    also refers to ``default``, names several clusters or has no heading close above."""
+    index = ctx.infos.index(info)
+    found: set[Referent] = set()
+    for other in reversed(ctx.infos[max(0, index - 8):index + 1]):
+        for m in other.mentions:
+            ref = Registry.final(m.ref)
+            if default is not None and ref is Registry.final(default):
+                return None
+            if m.type == "Cluster" and m.kind == "name":
+                found.add(ref)
+        if other is not info and _heading(ctx, other):
+            return found.pop() if len(found) == 1 else None  # the heading of the section
+    return None
+
+
+def _heading(ctx: Context, info: SentenceInfo) -> bool:
+    """A line of its own without the punctuation that ends a sentence."""
+    start, end = info.sentence.start, info.sentence.end
+    own_line = info.is_line or ((start == 0 or ctx.text[start - 1] == "\n") and ctx.text[end:end + 1] in ("", "\n"))
+    return own_line and not _SENTENCE_END.search(info.text)
+
+
+def _day_without_year(text: str, issued: str | None) -> str | None:
+    """The start of an office given as a day without its year (``seit dem 1. März``, ``zum 1. Juli``,
+    ``effective 1 April``), in the year of the issue date; ``seit``/``since`` a day after the issue
+    date means the year before.
+
+    >>> _day_without_year("Geschäftsführer ist seit dem 1. Januar Tom Roe.", "2024-01-09")
+    '2024-01-01'
+    >>> _day_without_year("Seit dem 1. November leitet Tom Roe die Geschäftsstelle.", "2024-01-09")
+    '2023-11-01'
+    >>> _day_without_year("Tom Roe sprach am 1. Januar.", "2024-01-09") is None
+    True
+    """
+    m = _DAY_NO_YEAR.search(text) if issued and len(issued) >= 10 else None
+    if m is None:
+        return None
+    month = MONTHS.get((m.group("month") or m.group("month2")).rstrip(".").lower())
+    day = int(m.group("day") or m.group("day2"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = int(issued[:4])
+    if f"{year:04d}-{month:02d}-{day:02d}" > issued and m.group("cue").lower() in ("seit", "since"):
+        year -= 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _clause(text: str, s: int, e: int) -> tuple[int, int]:
+    """The bounds of the clause (between semicolons) around ``text[s:e]``.
+
+    >>> _clause("A signed for B; Chair C signed for D.", 21, 22)
+    (15, 37)
+    """
+    if s >= e:
+        return 0, len(text)
+    start = text.rfind(";", 0, s) + 1
+    end = text.find(";", e)
+    return start, len(text) if end < 0 else end
 
 
 def _start_date(info: SentenceInfo, s: int) -> str | None:
@@ -220,6 +338,12 @@ def _neighbour_date(ctx: Context, info: SentenceInfo, role: RoleFinding, s: int)
         if after.paragraph == info.paragraph and after.dates and _START_NEXT.match(after.text):
             return _start_date(after, 0)
     return None
+
+
+def _same_name(text: str, ref: Referent) -> bool:
+    """Whether ``text`` starts with a name of ``ref`` or a name of ``ref`` starts with it."""
+    text = text.casefold()
+    return any(text.startswith(n.casefold()) or n.casefold().startswith(text) for n in _names(ref))
 
 
 def _names(ref: Referent | None) -> list[str]:

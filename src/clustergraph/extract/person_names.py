@@ -34,7 +34,8 @@ _NOT_FIRST = (r"(?!(?:Staatssekretär|Staatssekretärin|Minister|Ministerin|Dr|P
               r"Sprecher|Sprecherin|Vorsitzende|Vorsitzender|Der|Die|Das|The|Managing|Chair|Director|Professor|Ministerial|"
               r"Landrat|Oberbürgermeister|Bürgermeister|Präsident|Präsidentin|Chief|State|Secretary|"
               r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|"
-              r"March|June|July|October|December|Anfang|Mitte|Ende|Seit|Since)\b)")
+              r"March|June|July|October|December|Anfang|Mitte|Ende|Seit|Since|"
+              r"Executive|Head|Chairman|Chairwoman|Chairperson|President|Vice|Deputy|Spokesperson|Spokesman|Spokeswoman)\b)")
 # titles the lexicon does not list: "Dipl.-Ing. (FH)", a retired official's "Forstdirektorin a. D."
 _MORE_TITLES = rf"(?:\((?:FH|TH|TU|Univ\.)\)\s*|DI\s+|(?:Captain|Capt\.|Kapitän(?:in)?|Commodore|Admiral)\s+(?:\(ret\.\)\s*)?|[{UP}][{LOW}]*(?:direktor|rat|rätin)(?:in)?\s+a\.\s?D\.\s*)"
 TITLES = rf"(?:{PERSON_TITLES}|{_MORE_TITLES})"
@@ -42,7 +43,9 @@ PERSON = (
     rf"(?P<titles>{TITLES}*){_NOT_FIRST}(?P<name>{_N}(?:\s+{_N})?(?:\s+[{UP}]\.)?\s+"
     rf"(?:(?:von|van|de|zu|di|da|le)\s+(?!(?:der|dem|den|des|die)\b))?(?!(?:Dr|Prof)\b){_N})(?![\w-])"
 )
-MD = f"{MANAGING_DIRECTOR_DE}|{MANAGING_DIRECTOR_EN}"
+# the head of a cluster's management by the title many clusters use: "Cluster Manager", "Clustermanagerin"
+_CLUSTER_MANAGER = r"(?:Cluster\s?[Mm]anager(?:in)?(?![\w-]))"
+MD = f"{MANAGING_DIRECTOR_DE}|{MANAGING_DIRECTOR_EN}|{_CLUSTER_MANAGER}"
 SP = f"{SPOKESPERSON_DE}|{SPOKESPERSON_EN}|(?:Netzwerk|Verbund|Vorstands|Initiativ)sprecher(?:in)?"
 MODS = (
     r"(?:(?P<mod>(?i:founding|Gründungs-?|neue[rn]?|new|langjährige[rn]?|long-standing|amtierende[rn]?|designierte[rn]?|"
@@ -81,6 +84,28 @@ def role_relation(role: str) -> str:
     if re.fullmatch(MD, role) or role in ("Geschäftsführung", "Leitung", "Clustermanagement") or role.startswith("Leitung der Geschäftsstelle"):
         return "managing director of"
     return "spokesperson of"
+
+
+# an occupation written before a name without an article ("ist Landwirt Hauke Roe", "Softwareunternehmer X Y")
+_OCCUPATION = re.compile(
+    rf"^[{UP}][{LOW}]*(?:wirt|wirtin|unternehmer|unternehmerin|ingenieur|ingenieurin|physiker|physikerin|chemiker|chemikerin|"
+    rf"informatiker|informatikerin|ökonom|ökonomin|winzer|winzerin|arzt|ärztin|apotheker|apothekerin|architekt|architektin|"
+    rf"gründer|gründerin|inhaber|inhaberin|bauer|bäuerin|meister|meisterin|managerin|berater|beraterin|forscher|forscherin|"
+    rf"entwickler|entwicklerin|kaufmann|kauffrau|händler|händlerin|reeder|reederin|anwalt|anwältin|journalist|journalistin|"
+    rf"biologe|biologin|farmer|entrepreneur|engineer|founder|owner)\s+(?=\S+\s+\S)"
+)
+
+
+def without_occupation(name: str) -> tuple[str, int]:
+    """``name`` without an occupation noun before it, and how many characters were dropped.
+
+    >>> without_occupation("Landwirt Hauke Roe")
+    ('Hauke Roe', 9)
+    >>> without_occupation("Hans Peter Roe")
+    ('Hans Peter Roe', 0)
+    """
+    m = _OCCUPATION.match(name)
+    return (name[m.end():], m.end()) if m else (name, 0)
 
 
 def person_pattern(suffix: str) -> str:

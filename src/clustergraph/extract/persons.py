@@ -22,7 +22,7 @@ from clustergraph.extract.person_names import MODS as _MODS
 from clustergraph.extract.person_names import NOT_CURRENT as _NOT_CURRENT
 from clustergraph.extract.person_names import ORG_PREP as _ORG_PREP
 from clustergraph.extract.person_names import SP as _SP
-from clustergraph.extract.person_names import PERSON, RoleFinding, clean_person, person_pattern, role_relation
+from clustergraph.extract.person_names import PERSON, RoleFinding, clean_person, person_pattern, role_relation, without_occupation
 from clustergraph.extract.role_lists import heading_roles
 
 # the person left the office: "left the network", "ist ausgeschieden", "retired"
@@ -35,20 +35,23 @@ LEFT = re.compile(r"\b(?:left|leaves|leaving|retired|retires|stepped\s+down|step
 # "André Hofmann, Geschäftsführer von X" / "Dr. Anna L. of Uni H, spokesperson of X"
 PERSON_ROLE = re.compile(
     rf"{PERSON}(?P<affil>\s+(?:of|from|von|vom|aus|at)\s+[^,;:()]{{2,60}}?|\s*\([^)]{{2,80}}\))?,\s+"
-    rf"(?:(?:die|der|the|seit\s+\d{{4}}|since\s+\d{{4}})\s+|who\s+(?:has\s+been|is|was|had\s+been|is\s+now)\s+(?:the\s+)?|"
+    rf"(?:(?:die|der|the|seit\s+\d{{4}}|since\s+\d{{4}})\s+|who\s+(?:has\s+been|is|was|had\s+been|is\s+now)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+)?|"
     rf"(?:der|die)\s+(?:seit\s+\S+\s+)?(?:als\s+)?|(?P<rel>(?:der|die|who)\s+[^,.;:()]{{2,70}}?\s(?:als|as)\s+(?:the\s+)?))?"
     rf"{_MODS}?(?P<role>{_MD}|{_SP})(?![\w-])"
 )
 # "Dr. Anna Berger ist neue Geschäftsführerin von X", "Jane Doe is the new managing director of X"
 PERSON_IS_ROLE = re.compile(
-    rf"{PERSON}\s+(?:ist|wird|bleibt|is|becomes|became|remains|was|war)\s+(?:(?:seit\s+\S+|die|der|the|ab\s+sofort|now|nun|jetzt)\s+)*"
+    rf"{PERSON}\s+(?:ist|wird|bleibt|is|becomes|became|remains|was|war|has\s+been|have\s+been|serves\s+as|acts\s+as|"
+    rf"fungiert\s+als|amtiert\s+als)\s+(?:(?:seit\s+\S+|die|der|the|ab\s+sofort|now|nun|jetzt)\s+)*"
     rf"{_MODS}?(?P<role>{_MD}|{_SP})(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:.]{{2,60}})?"
 )
 # "Geschäftsführerin Dr. Jane Doe", "Vorstandsvorsitzender ist Prof. Y", "Chair of the board: Z"
 ROLE_PERSON = re.compile(
-    rf"(?<![\w-])(?:(?!(?i:vice|vize|co|deputy|stellv)-)(?P<orgpre>[\w][\w\-]*?)-)?{_MODS}?(?P<role>{_MD}|{_SP})(?P<roleorg>\s+{_ORG_PREP}\s+[^,;:]{{2,60}}?)?"
-    rf"(?:\s*[,:]\s*|\s+(?:ist|is|wird|bleibt|remains)\s+(?:(?:seit|since|ab|bereits|nun|jetzt|weiterhin)\s+"
-    rf"(?:[\wäöü.]+\s+){{0,2}}?)?|\s+)(?![a-zäöü])" + PERSON
+    rf"(?<![\w-])(?:(?!(?i:vice|vize|co|deputy|stellv)-)(?P<orgpre>[\w][\w\-]*?)-)?{_MODS}?(?P<role>{_MD}|{_SP})(?:\s*\((?:{_MD}|{_SP})\))?(?P<roleorg>\s+{_ORG_PREP}\s+"
+    rf"(?:(?!\s(?:wurde|wurden|wird|war|hat|haben|hatte|was|has|had)\b)[^,;:]){{2,60}}?)?"
+    rf"(?:\s*[,:]\s*|\s+(?:ist|is|wird|bleibt|remains)\s+(?:(?:seit|since|ab|bereits|nun|jetzt|weiterhin|now|currently|still)\s+"
+    rf"(?:[\wäöü.]+\s+){{0,3}}?)?(?:(?:der|die)\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|erin|or|orin|eur|eurin|ent|entin|ist|istin)\s+){{1,2}})?"
+    rf"|\s+)(?![a-zäöü])" + PERSON
 )
 # "X's managing director Jane Doe"
 POSSESSIVE_ROLE = re.compile(rf"(?P<org>[\w][\w\s\-&]{{1,50}}?)[’']s\s+{_MODS}?(?P<role>{_MD}|{_SP})\s+{PERSON}")
@@ -85,6 +88,10 @@ TAKES_OVER_INVERTED = re.compile(
 BRACKET_ROLE = re.compile(
     rf"{PERSON}\s*\(\s*{_MODS}?(?P<role>{_MD}|{_SP})(?:\s*,\s*|\s+{_ORG_PREP}\s+)(?P<org>[^()]{{2,80}})\)"
 )
+# "Dr. X (Vorsitz)", "Jane Roe (Managing Director)": a team list with the role alone in brackets
+BRACKET_ROLE_ONLY = re.compile(
+    rf"{PERSON}\s*\(\s*{_MODS}?(?P<role>{_MD}|{_SP}|Vorsitz|Vorstandsvorsitz|Geschäftsführung|Clustermanagement)\s*\)"
+)
 # "die beiden Geschäftsführer, Jane Roe (X) und John Doe (Y)": one office, each holder's organisation in brackets
 ROLE_LIST_INTRO = re.compile(rf"{_MODS}?(?P<role>{_MD}|{_SP})s?(?:\s+(?:beider|der\s+beiden|aller|of\s+(?:the\s+)?(?:both|two|the\s+two))"
                              rf"\s+(?:[Nn]etzwerke|Cluster|Verbünde|Vereine|networks|clusters|associations|organi[sz]ations))?(?P<punct>\s*[,:]\s*|\s+)(?=\S)")
@@ -110,10 +117,11 @@ _FUTURE_ROLE = re.compile(r"\b(?:soll|sollen|wird\s+(?:\S+\s+){0,6}?(?:werden|an
                           r"is\s+to\s+(?:become|take)|from\s+next|ab\s+nächste[mn])\b")
 _ROLE_HINT = re.compile(r"geschäftsf|sprecher|vorsitz|vorstand|präsident|director|ceo|chief|chair|spokes|president|leitung|"
                         r"headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|manager|leitet|heads|leads|runs|manages|"
-                        r"führt|übernomm|übernahm|übernimmt|verantwortet|innehat|chaired|presided|management\s*:")
+                        r"führt|übernomm|übernahm|übernimmt|verantwortet|innehat|chaired|presided|management\s*:|(?<!alb)leiter|chairs|"
+                        r"presides|\bled\b|head\s+of")
 _ANY_ROLE = re.compile(rf"{_MD}|{_SP}|headed|geleitet|geführt|led\s+by|managed\s+by|run\s+by|Geschäftsführung|Leitung|Vorsitz|"
                        rf"leitet|führt|heads|leads|runs|manages|übernomm|übernahm|übernimmt|verantwortet|innehat|chaired|presided|inne\b|"
-                       rf"management\s*:")
+                       rf"management\s*:|(?<!alb)[Ll]eiter|chairs|presides|\bled\b|[Hh]ead\s+of")
 _ANY_PERSON_CUE = re.compile(r"sagt|erklärt|betont|so\s|meint|ergänzt|freut|said|says|explain|add|according|comment|note|"
                              r"Staatssekretär|Minister|Bürgermeister|State Secretary|Mayor|Professor")
 
@@ -170,7 +178,8 @@ def find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
 
 def _known(found: list[RoleFinding], position: int, relation: str) -> bool:
     """Whether the person at ``position`` already holds an office of this kind in ``found``."""
-    return any(f.person_span[0] <= position < f.person_span[1] and f.role == relation for f in found)
+    return any(f.person_span[0] <= position < f.person_span[1] and f.role == relation and (f.current or f.former)
+               for f in found)  # a deputy office ("who is also vice-president of Y") leaves room for the real one
 
 
 def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
@@ -189,7 +198,9 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
             current = False
             former = former or bool(_LEFT_OFFICE.search(tail))
         span = (start + org_span[0], start + org_span[1]) if org_span else None
-        found.append(RoleFinding(clean_person(m.group(name_group)), (start + s, start + e), role_relation(role),
+        name, dropped = without_occupation(m.group(name_group))
+        s += dropped
+        found.append(RoleFinding(clean_person(name), (start + s, start + e), role_relation(role),
                                  org, span, current, confidence, m.group("titles") or "", former))
 
     for m in PERSON_ROLE.finditer(segment):
@@ -197,6 +208,8 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
         om = re.match(rf"\s+{_ORG_PREP}\s+", after)
         if om is None and not m.group("rel"):  # "X, der ... als Geschäftsführer leitet": a verb follows
             om = re.match(r"\s+(?=[A-ZÄÖÜ„“\"])", after)  # "X, Geschäftsführerin MikroNetz"; not "..., seit 2018 an der Spitze"
+        if om is None and not m.group("rel"):  # "X, Managing Director, DonauChem (Burghausen)": a programme's speaker line
+            om = re.match(r",\s+(?=[A-ZÄÖÜ][^,;:()]{1,60}?(?:\s*\(|\s*$))", after)
         org, span = None, None
         if om:
             chunk = re.match(r"[^,;:()]{1,70}", after[om.end():])
@@ -204,9 +217,13 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
                 org = chunk.group(0).strip().rstrip(".")
                 o_start = m.end() + om.end()
                 span = (o_start, o_start + len(org))
-        add(m, m.group("role"), org, span, 0.9, mod=m.group("mod"))
+        past = re.search(r"\bwho\s+(?:was|had\s+been)\b", m.group(0))  # "X, who was CEO of Y until 2019"
+        add(m, m.group("role"), org, span, 0.9, mod="former" if past else m.group("mod"))
     for m in BRACKET_ROLE.finditer(segment):
         add(m, m.group("role"), m.group("org").strip(), m.span("org"), 0.85, mod=m.group("mod"))
+    for m in BRACKET_ROLE_ONLY.finditer(segment) if "(" in segment else ():
+        role = m.group("role")
+        add(m, "Vorsitz" if role.startswith("Vorstandsvorsitz") else role, None, None, 0.75, mod=m.group("mod"))
     for intro in ROLE_LIST_INTRO.finditer(segment):
         pos = intro.end()
         holders = []

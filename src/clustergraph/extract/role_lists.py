@@ -14,7 +14,9 @@ import re
 from clustergraph.extract.person_names import FORMER, MD, MODS, NOT_CURRENT, PERSON, SP, RoleFinding, clean_person, role_relation
 
 # a role alone on its line (or before dot leaders / a colon) and, starting the next sentence, a name
-_ROLE_LINE = re.compile(rf"{MODS}?(?P<role>{MD}|{SP})(?:\s*\((?P<note>[^)]{{1,30}})\))?\s*:?")
+# ... or with its organisation, as a profile line gives it ("Managing Director at X", "Geschäftsführerin bei X")
+_ROLE_LINE = re.compile(rf"{MODS}?(?P<role>{MD}|{SP}|Vorstandsvorsitz|Vorsitz|Geschäftsführung|Clustermanagement)(?:\s*\((?P<note>[^)]{{1,30}})\))?\s*:?"
+                        rf"(?:\s+(?:at|@|bei|of|von|des|der)\s+(?P<org>[^\n,;:()|]{{2,60}}))?")
 _OTHER_ROLE_LINE = re.compile(
     r"(?i)(?:[\w-]+\s)?(?:ehren\w*|schatzmeister\w*|treasurer|beisitzer\w*|stellvertret\w*(?:\s\w+)?|schriftführer\w*|"
     r"kassenwart\w*|kassierer\w*|secretary|press\w*(?:\s&\s\w+)?|vorstandsmitglied\w*|board\smember|member\sof\sthe\sboard|"
@@ -53,8 +55,19 @@ def heading_roles(text: str, start: int, end: int) -> list[RoleFinding]:
     mod = role.group("mod") or ("honorary" if role.group("note") and re.search(r"(?i)honorary|ehren", role.group("note")) else None)
     current = not (mod and NOT_CURRENT.match(mod.strip().rstrip("-")))
     former = bool(mod and FORMER.match(mod.strip()))
-    return [RoleFinding(clean_person(m.group("name")), m.span("name"), role_relation(role.group("role")), None, None,
+    org_text, org_span = _org_of(text, role, start)
+    return [RoleFinding(clean_person(m.group("name")), m.span("name"), role_relation(role.group("role")), org_text, org_span,
                         current, 0.75, m.group("titles") or "", former)]
+
+
+def _org_of(text: str, role: re.Match, start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The organisation a role line names (``Managing Director at X``) and where it stands in ``text``."""
+    org = role.group("org") if "org" in role.re.groupindex else None
+    if not org or not org.strip():
+        return None, None
+    org = org.strip()
+    pos = text.find(org, max(0, start - 400), start + 400)
+    return (org, (pos, pos + len(org))) if pos >= 0 else (None, None)
 
 
 def _line_before(text: str, line_start: int) -> tuple[str, int] | None:
