@@ -491,3 +491,199 @@ def test_items_under_a_partner_networks_heading_en():
             "Contact\n\ninfo@solarring.example\n")
     found = {frozenset((s, o)) for s, r, o in facts(text) if r == "partner of"}
     assert found == {frozenset(("SolarRing", "HelioLink")), frozenset(("SolarRing", "GlasHub"))}
+
+
+# --------------------------------------------------------------------------- E3b: which names are organisations
+
+from clustergraph.extract.names import find_ministries, organisation_name  # noqa: E402
+from clustergraph.extract.normalize import unwrap  # noqa: E402
+
+
+@pytest.mark.parametrize("found, expected", [
+    ("wiedergewählt", None),                      # a participle
+    ("ESCA-certified", None),
+    ("Silber-Label", None), ("Silber", None),       # label tiers
+    ("Juni", None), ("Dienstag", None),            # month, weekday
+    ("Trägervereins", None), ("Zukunftsclusters", None),  # a genitive cluster noun
+    ("Telefon 04721 555 010", None), ("Trippstadter Straße 110", None), ("67663 Kaiserslautern", None),
+    ("Vorgänger Jens Ohlsen", None),               # a role noun before a person
+    ("Rennes-based Breton", None),                 # a demonym after "X-based"
+    ("Würzburg-based BahnTech Mainfranken", "BahnTech Mainfranken"),
+    ("Hochschule Kaiserslautern Mitglied", "Hochschule Kaiserslautern"),
+    ("ISN’s", "ISN"),
+    ("textil.digital", "textil.digital"), ("biosaxony", "biosaxony"), ("TexAlb", "TexAlb"),
+    ("MedTech Rhein-Neckar", "MedTech Rhein-Neckar"),
+])
+def test_organisation_names_are_repaired_or_rejected(found, expected):
+    assert organisation_name(found) == expected
+
+
+def _entities(text: str) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in extract_text(text, source="t.txt").document.entities}
+
+
+def test_no_organisation_made_from_a_participle_or_a_genitive_place():
+    got = _entities("Vorstand\n\nBielefeld, 21. März 2023 – Das Netzwerk HolzRing OWL hat Anna Kranz wiedergewählt. "
+                    "Sie bleibt Vorsitzende des Netzwerks HolzRing OWL, des größten Möbelnetzwerks Deutschlands.")
+    assert ("Cluster", "HolzRing OWL") in got
+    assert not {name for kind, name in got if kind in ("Cluster", "Organisation")} & {"wiedergewählt", "Deutschlands"}
+
+
+def test_no_organisation_made_from_a_demonym_or_a_possessive_place():
+    got = _entities("Digest\n\nLondon, 3 May 2021 – The Rennes-based Breton cluster Agrimer Ouest joined the partnership. "
+                    "Europe's clusters met in Brussels.")
+    names = {name for kind, name in got if kind in ("Cluster", "Organisation")}
+    assert "Agrimer Ouest" in names
+    assert not names & {"Breton", "Rennes-based Breton", "Europe's", "Europe"}
+
+
+def test_ministry_name_never_continues_into_a_possessive():
+    text = "Klaus Wimmer dankte Lechner im Namen des Ministeriums für seinen Einsatz."
+    assert find_ministries(text, 0, len(text)) == []
+    text = "Gefördert vom Ministerium für ländliche Räume Baden-Württemberg."
+    assert [c.name for c in find_ministries(text, 0, len(text))] == ["Ministerium für ländliche Räume Baden-Württemberg"]
+
+
+def test_ministry_of_the_saarland_keeps_its_land():
+    text = "Das Netzwerk wird vom Ministerium für Wirtschaft, Innovation, Digitales und Energie des Saarlandes gefördert."
+    assert [c.name for c in find_ministries(text, 0, len(text))] == [
+        "Ministerium für Wirtschaft, Innovation, Digitales und Energie des Saarlandes"]
+
+
+def test_pdf_wrap_after_a_function_word_is_joined_even_across_a_blank_line():
+    lines = ["Das Jahr im Überblick war für das Netzwerk und seine Mitglieder ein gutes Jahr,",
+             "denn das Clustermanagement wird vom Ministerium für Wirtschaft, Innovation und",
+             "Energie des Saarlandes gefördert. Unser größtes Projekt erprobt Lkw im Werksverkehr",
+             "auf der Straße zwischen den Werken der Mitglieder in der ganzen Region Saarland.",
+             "Der Markt jenseits der Grenze ist für die saarländischen Betriebe oft näher als der",
+             "in Bayern, sagt der Vorstand des Vereins in seinem Bericht über das Jahr 2023."]
+    text = unwrap("\n\n".join(lines))
+    assert "Innovation und Energie des Saarlandes" in text
+    # a line that ends a sentence is not joined to the next one
+    assert unwrap("Das Netzwerk wächst.\n\nDer Vorstand tagte.") == "Das Netzwerk wächst.\n\nDer Vorstand tagte."
+
+
+def test_member_of_a_network_in_the_headline_is_not_the_announcements_cluster():
+    got = facts("Hochschule Lemgo – Presse\nPressemitteilung vom 19.10.2020\n\n"
+                "Hochschule Lemgo wird Mitglied im Möbel-Netzwerk HolzRing OWL\n\n"
+                "Die Hochschule Lemgo ist seit Oktober Mitglied im Netzwerk HolzRing OWL. "
+                "Das Netzwerk ist seit 2016 Mitglied im Programm go-cluster.")
+    assert ("Hochschule Lemgo", "member of programme", "go-cluster") not in got
+    assert any(s.endswith("HolzRing OWL") and r == "member of programme" and o == "go-cluster" for s, r, o in got)
+
+
+# --------------------------------------------------------------------------- E3b: membership dates, former members
+
+def test_membership_without_a_stated_date_takes_the_issue_date_de():
+    got = dated("Neues Mitglied\n\nHameln, 12. März 2021 – Das Netzwerk PumpenWerk Weserbergland ist Mitglied im Programm go-cluster.")
+    assert got[("PumpenWerk Weserbergland", "member of programme", "go-cluster")] == "2021-03-12"
+
+
+def test_membership_without_a_stated_date_takes_the_issue_date_en():
+    got = dated("New member\n\nBremen, 12 March 2021 – The network MarineSense Weser is a member of the go-cluster programme.")
+    assert got[("MarineSense Weser", "member of programme", "go-cluster")] == "2021-03-12"
+
+
+def test_a_stated_membership_date_wins_over_the_issue_date():
+    got = dated("Neues Mitglied\n\nHameln, 12. März 2021 – Das Netzwerk PumpenWerk Weserbergland ist seit 2016 Mitglied "
+                "im Programm go-cluster.")
+    assert got[("PumpenWerk Weserbergland", "member of programme", "go-cluster")] == "2016"
+
+
+@pytest.mark.parametrize("text", [
+    "Rückblick\n\nBamberg, 3. Mai 2024 – Das Netzwerk MalzWerk Franken hat 40 Mitglieder. Bis 2019 gehörte das Netzwerk "
+    "zur Cluster-Offensive Bayern; seither arbeitet es eigenständig.",
+    "Review\n\nBamberg, 3 May 2024 – The network MalzWerk Franken has 40 members. Until 2019 the network was a member "
+    "of the Bavarian Cluster Offensive.",
+])
+def test_a_membership_that_ended_is_not_asserted(text):
+    assert not [f for f in facts(text) if f[1] == "member of programme"]
+
+
+# --------------------------------------------------------------------------- E3b: funding in verb-second order
+
+def test_funder_after_the_verb_in_german_verb_second_order():
+    got = facts("Förderung\n\nHameln, 12. Juni 2025 – Das Netzwerk PlastNet Weserbergland hat 40 Mitglieder. "
+                "Zusätzlich fördert das Niedersächsische Ministerium für Wirtschaft, Verkehr, Bauen und Digitalisierung "
+                "ein Projekt des Netzwerks zu Wasserstoffspeichern.")
+    assert any(s == "PlastNet Weserbergland" and r == "funded by" and "Ministerium" in o for s, r, o in got)
+
+
+def test_no_funder_after_the_verb_when_a_subject_comes_first():
+    # the subject before the verb funds; the ministry after it is someone else's (it is thanked)
+    got = facts("Förderung\n\nHameln, 12. Juni 2025 – Das Netzwerk PlastNet Weserbergland hat 40 Mitglieder. "
+                "Die Stadt Hameln fördert das Netzwerk, das Niedersächsische Ministerium für Wirtschaft, Verkehr, Bauen "
+                "und Digitalisierung lobt die Arbeit.")
+    assert not any(r == "funded by" and "Ministerium" in o for s, r, o in got)
+
+
+# --------------------------------------------------------------------------- E3b: names found by how the text uses them
+
+from clustergraph.extract.discovery import dotted_brands, seat_apposition_names  # noqa: E402
+
+
+def test_lower_case_dotted_brand_after_a_cluster_noun_is_a_cluster():
+    text = "Das münsterländische Textilnetzwerk textil.digital hat eine neue Spitze."
+    assert [c.name for c in dotted_brands(text, 0, len(text))] == ["textil.digital"]
+    text = "The network food.nord has 40 members."
+    assert [c.name for c in dotted_brands(text, 0, len(text))] == ["food.nord"]
+
+
+def test_a_web_address_is_no_dotted_brand():
+    text = "Mehr im Netzwerk netzwerk.de oder per Mail an das Netzwerk info@netzwerk.example."
+    assert dotted_brands(text, 0, len(text)) == []
+
+
+def test_dotted_brand_becomes_the_announcements_cluster():
+    got = facts("Neue Vorsitzende\n\nBocholt, 25. November 2019 – Das Textilnetzwerk textil.digital hat eine neue Spitze: "
+                "Die Mitgliederversammlung wählte Dr. Anna Sandberg zur Vorsitzenden. Geschäftsführer von textil.digital "
+                "ist Markus Eller.")
+    assert ("Markus Eller", "managing director of", "textil.digital") in got
+
+
+def test_brand_before_a_seat_apposition_is_an_organisation():
+    text = "H2 Küste, headquartered in Heide, focuses on electrolysis."
+    assert [c.name for c in seat_apposition_names(text, 0, len(text))] == ["H2 Küste"]
+    text = "Das Netzwerk HyNet Ems, mit Sitz in Lingen, baut Elektrolyseure."
+    assert [c.name for c in seat_apposition_names(text, 0, len(text))] == ["HyNet Ems"]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg, based in Kiel, chairs the board.",          # a person may be based somewhere too
+    "Im Juni, mit Sitz in Kiel, tagte der Vorstand.",
+])
+def test_no_seat_apposition_name_from_a_person_or_a_date(text):
+    assert seat_apposition_names(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize("sentence, expected, cut", [
+    ("Im Anschluss unterzeichneten PlastNet Ems und das Thünen-Institut für Ostseefischerei eine Vereinbarung.",
+     "Thünen-Institut für Ostseefischerei", "Institut für Ostseefischerei"),
+    ("Partner ist die Westsächsische Hochschule Zwickau.", "Westsächsische Hochschule Zwickau", "Hochschule Zwickau"),
+    ("Das Projekt läuft mit der Technischen Universität Chemnitz.", "Technische Universität Chemnitz", "Universität Chemnitz"),
+])
+def test_institution_names_keep_their_first_words(sentence, expected, cut):
+    names = {name for kind, name in _entities("Meldung\n\nKiel, 3. Mai 2024 – " + sentence) if kind == "Organisation"}
+    assert expected in names
+    assert cut not in names
+
+
+def test_the_article_before_an_institution_is_not_part_of_its_name():
+    names = {name for kind, name in _entities("Meldung\n\nKiel, 3. Mai 2024 – Die Hochschule Flensburg ist Partner des "
+                                              "Netzwerks PlastNet Ems.") if kind == "Organisation"}
+    assert "Die Hochschule Flensburg" not in names
+
+
+def test_a_place_in_the_possessive_does_not_start_a_name():
+    assert organisation_name("Québec's AI") is None
+    names = {name for kind, name in _entities("NeckarBot signs partnership with Québec's AI cluster\n\n"
+                                              "Stuttgart, 5 February 2025 – NeckarBot signed a memorandum with "
+                                              "Réseau Robotique Laurentides, the Montréal-based AI cluster.")
+             if kind in ("Cluster", "Organisation")}
+    assert not any("Québec" in name for name in names)
+
+
+def test_members_of_the_network_are_not_members_of_the_announcements_programme():
+    got = facts("Porträt\n\nMarkneukirchen, im Oktober 2023. Das Netzwerk KlangWerk Vogtland wird aus dem EFRE gefördert. "
+                "58 Betriebe sind Mitglied, dazu die Westsächsische Hochschule Zwickau mit ihrem Studiengang Geigenbau.")
+    assert not [f for f in got if f[1] == "member of programme" and "Hochschule" in f[0]]

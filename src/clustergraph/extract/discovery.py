@@ -9,6 +9,9 @@ from clustergraph.extract import mentions as M
 from clustergraph.extract import names as N
 from clustergraph.extract.gazetteer import name_key
 from clustergraph.extract.lexicon import GENERIC_NAME_WORDS, TIERS
+from clustergraph.extract.name_cues import MONTHS as _MONTHS
+from clustergraph.extract.name_cues import NOT_NAME_START as _NOT_NAME_START
+from clustergraph.extract.name_cues import dotted_brands, extend_left, seat_apposition_names
 from clustergraph.extract.names import classify, clean_name, name_chunk_after
 from clustergraph.extract.persons import find_persons, find_roles
 from clustergraph.extract.subjects import GENERIC_ORG
@@ -58,12 +61,6 @@ def brand_clusters(text: str, start: int, end: int) -> list:
 _APPOSITION = re.compile(r",\s+(?:the|a|an|das|der|die|ein|eine|einem|einer|dem|den)\s+(?:[\w’'-]+\s+){0,4}?"
                          r"(?:[\w-]*cluster|[\w-]*[Cc]luster|[\w-]*[Nn]etzwerk|[\w-]*network|[Nn]etwork|association|alliance|"
                          r"Verbund|[\w-]*[Vv]erband|programme|Programm|[\w-]*initiative|competition|Wettbewerb)\b")
-_NOT_NAME_START = {"In", "Im", "Am", "An", "Auf", "Seit", "Since", "On", "At", "For", "With", "By", "From", "Mit", "Von",
-                   "Nach", "Bei", "Für", "Unter", "Über", "After", "Before", "During", "Der", "Die", "Das", "The", "A",
-                   "Our", "Unser", "Unsere", "Its", "Ihr", "Sein", "This", "Dieser", "Diese", "Dieses", "Und", "And", "Auch",
-                   "Heute", "Today", "Also", "Zudem", "Außerdem", "Partner", "Mitglied", "Member"}
-_MONTHS = re.compile(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-                     r"January|February|March|May|June|July|October|December)$")
 # hyphenated organisation compounds: "Alfred-Wegener-Institut", "Helmholtz-Zentrum", "Max-Planck-Gesellschaft"
 _HYPHEN_ORG = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][\w]*-)+(?:Institut|Zentrum|Center|Centre|Hochschule|Universität|Gesellschaft|"
                          r"Stiftung|Akademie|Klinikum)(?![\w-])")
@@ -159,6 +156,28 @@ def _known_ministry_form(registry: Registry, name: str, land: str | None) -> str
     return None
 
 
+def _org_name(registry: Registry, name: str, wanted: str) -> str | None:
+    """``name`` repaired by :func:`clustergraph.extract.names.organisation_name`, or ``None`` when it is
+    no organisation: no name at all, or a place in the genitive (``Deutschlands``, ``Europe's``)."""
+    repaired = N.organisation_name(name)
+    if repaired is None:
+        return None
+    last = repaired.split()[-1]
+    if repaired != name and _POSSESSIVE_END.search(name) and _other_type(registry, repaired, wanted):
+        return None  # "Europe's", "Baden-Württemberg's"
+    if last == repaired and last.endswith("s") and len(last) > 4 and registry.gazetteer.candidates(name_key(last[:-1]), "Region"):
+        return None  # "Deutschlands", "Europas": a place in the genitive, not a name
+    return repaired
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# a headline subject that joins a network (not a programme): "wird Mitglied im Netzwerk", "joins the X network"
+_JOINS_NETWORK = re.compile(r"\s*(?:wird|ist|becomes|is)\s+(?:neues\s+|a\s+new\s+|a\s+)?(?:Mitglied|member)\s+"
+                            r"(?:im|in\s+der|in\s+dem|bei|beim|des|der|of\s+the|of)\s+(?:[\w-]*\s+)?"
+                            r"[\w-]*(?:[Nn]etzwerk|[Cc]luster|[Vv]erein|[Vv]erband|network|association)(?![\w-])(?!\s+(?:programme|Programm))|"
+                            r"\s*(?:joins|tritt)\s+(?:the\s+|dem\s+)?(?:[\w-]*\s+)?[\w-]*(?:[Nn]etzwerk|network|association|[Vv]erein)(?![\w-])")
+
+
 def _other_type(registry: Registry, name: str, wanted: str) -> bool:
     """Whether ``name`` is known as something other than ``wanted`` (in this document or the reference
     data): "European Regional Development Fund" is a programme, not an organisation named for "Fund"."""
@@ -207,6 +226,10 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
             spans.append((c.start, c.end, registry.get(c.name, "Programme", surface=c.surface)))
     if title is not None:
         c = D.title_subject(title.text, title.start)
+        if c is not None and _org_name(registry, c.name, "Cluster") != c.name:
+            c = None  # a headline subject that is no name ("Silber für ...", "Europe's ...")
+        if c is not None and _JOINS_NETWORK.match(title.text, c.end - title.start):
+            c = None  # "Hochschule X wird Mitglied im Netzwerk Y": the network is the topic, X a member
         if c is not None and not _other_type(registry, c.name, "Cluster") and c.name.lower() not in TIERS:
             ref = registry.get(c.name, "Cluster", surface=c.surface, attrs=c.attrs)
             found["title_subject"] = ref
@@ -217,14 +240,25 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
             candidates += D.find_cluster_names(text, s.start, s.end) if _CLUSTER_HINT.search(s.text) else []
             covered = [(c.start, c.end) for c in candidates]
             candidates += [c for c in brand_clusters(text, s.start, s.end) + apposition_names(text, s.start, s.end)
-                           + copula_names(text, s.start, s.end)
+                           + copula_names(text, s.start, s.end) + dotted_brands(text, s.start, s.end)
                            if not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
         if _ORG_HINT.search(s.text):
             candidates += D.find_organisations(text, s.start, s.end)
             covered = [(c.start, c.end) for c in candidates]
             candidates += [c for c in apposition_names(text, s.start, s.end) if _HYPHEN_ORG.fullmatch(c.name)
                            and not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
+        if "," in s.text and _SEAT_HINT.search(s.text):
+            covered = [(c.start, c.end) for c in candidates]
+            candidates += [c for c in seat_apposition_names(text, s.start, s.end)
+                           if not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
         for c in candidates:
+            c = extend_left(text, c)
+            if c.type in ("Cluster", "Organisation") and registry.known(c.name) is None:
+                repaired = _org_name(registry, c.name, c.type)
+                if repaired is None:
+                    continue  # "wiedergewählt", "Rennes-based Breton", "Europe's": no organisation
+                if repaired != c.name:
+                    c = D.Candidate(c.start, c.end, repaired, c.type, c.surface, c.attrs)
             if _other_type(registry, c.name, c.type) or M.SECTOR_PATTERN.fullmatch(c.name.lower()):
                 continue  # known as something else, or only a sector word ("Cluster Nanotechnologie")
             ref = registry.get(c.name, c.type, surface=c.surface, attrs={k: v for k, v in c.attrs.items() if k == "legal_form"})
@@ -244,6 +278,8 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
                 # "HydroLog Alliance, Duisburg (Nordrhein-Westfalen) — ...": the name ends at the comma
                 name = D.clean_name(item.name.split(", ")[0])
                 item = D.Candidate(item.start, item.start + len(item.name.split(", ")[0]), name, item.type, name, item.attrs)
+            if item is not None and registry.known(item.name) is None and _org_name(registry, item.name, "Cluster") is None:
+                item = None  # a table cell or contact line that is no name ("Telefon 04721 555 010")
             if item is not None and not _other_type(registry, item.name, "Cluster"):
                 ref = registry.get(item.name, "Cluster", surface=item.surface)
                 _camel_alias(registry, ref, item.name)
@@ -316,6 +352,11 @@ def register_org(registry: Registry, text: str) -> Referent | None:
     if not name or name.lower() in GENERIC_NAME_WORDS:
         return None
     known = registry.known(name)
+    if known is None:
+        name = _org_name(registry, name, "Organisation")
+        if name is None:
+            return None
+        known = registry.known(name)
     if known is not None:
         return known
     owner = _owner_of_word(registry, name)
@@ -323,7 +364,6 @@ def register_org(registry: Registry, text: str) -> Referent | None:
         return owner
     kind = classify(name)
     return registry.get(name, kind if kind in ("Cluster", "Organisation") else "Organisation")
-
 
 
 def _register_acronym(text: str, registry: Registry, spans: list, long_start: int, long_end: int, acronym: str) -> None:

@@ -18,6 +18,9 @@ import re
 
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
+from clustergraph.extract.dates import neighbour_grant_date
+from clustergraph.extract.funding_clauses import inverted_funder as _inverted_funder
+from clustergraph.extract.funding_clauses import segment_date as _segment_date
 from clustergraph.extract.lists import counted_group as _counted_group
 from clustergraph.extract.lists import list_intro_date as _list_intro_date
 from clustergraph.extract.modality import blocked, clause
@@ -133,7 +136,11 @@ def active_funding(ctx: Context) -> None:
             if funder_ref is None and P.GENERIC_MINISTRY.search(info.text[lo:cs]):
                 funder_ref = _last_ministry(ctx, info)
             if funder_ref is None:
-                continue
+                funder = _inverted_funder(info, ce, hi)  # "Zusätzlich fördert das Ministerium X ein Projekt des Netzwerks"
+                funder_ref = funder.ref if funder else None
+                if funder_ref is None:
+                    continue
+                ce = info.rel(funder.end)
             subj = nearest(info, ORG_TYPES, ce, lo, hi, "right", exclude=(funder_ref,))
             if subj is not None:
                 refs = [_owner(ctx, subj.ref)]
@@ -149,7 +156,7 @@ def active_funding(ctx: Context) -> None:
             date = _segment_date(info, cs, ce, conjunctions=True) or sentence_date(info, cs)
             if date is None and subj is None and refs and all(r in ctx.group for r in refs):
                 date = _list_intro_date(ctx, info)  # "... three new networks ... The networks started work on 1 May 2022:"
-            date = date or ctx.issued
+            date = date or neighbour_grant_date(ctx.infos, info.sentence.index, info.paragraph) or ctx.issued
             funds = [m.ref for m in info.mentions if m.type == "Programme" and ce <= info.rel(m.start) < hi and _is_fund(m.ref)
                      and re.search(r"(?:aus\s+de[mn]|from\s+the|through\s+the)\s+$", info.text[:info.rel(m.start)])]
             for ref in refs:
@@ -351,7 +358,8 @@ def funding(ctx: Context) -> None:
             if not subjects:
                 continue
             funders = _funders(ctx, info, cs, lo, hi, subjects)
-            date = _segment_date(info, cs, ce, conjunctions=True) or ctx.issued
+            date = (_segment_date(info, cs, ce, conjunctions=True)
+                    or neighbour_grant_date(ctx.infos, info.sentence.index, info.paragraph) or ctx.issued)
             for subj in subjects:
                 for funder in funders:
                     ctx.add(subj, "funded by", funder, _evidence(info), confidence, date)
@@ -381,26 +389,3 @@ def grantor(ctx: Context) -> None:
                 date = next((f.date for f in ctx.facts if f.relation == "funded by" and f.subject is subject and f.date),
                             None) or sentence_date(info, cue.start()) or _previous_funding_date(ctx, info) or ctx.issued
                 ctx.add(subject, "funded by", funder.ref, _evidence(info), 0.7, date)
-
-
-_SEGMENT = re.compile(r",\s|;\s")
-_SEGMENT_VERBS = re.compile(r",\s|;\s|\s(?:und|and)\s+(?=(?:wird|ist|hat|war|erhält|erhielt|is|has|was|were|received|receives)\b)")
-
-
-def _segment_date(info: SentenceInfo, start: int, end: int, conjunctions: bool = False) -> str | None:
-    """A date in the same part of the sentence as ``[start, end)`` (parts end at commas, semicolons and,
-    with ``conjunctions``, at ``und``/``and`` before a verb; not at a comma inside a name such as
-    ``Ministerium für Wirtschaft, Arbeit und Verkehr``)."""
-    pattern = _SEGMENT_VERBS if conjunctions else _SEGMENT
-    names = [(info.rel(m.start), info.rel(m.end)) for m in info.mentions if m.kind == "name"]
-    lo, hi = 0, len(info.text)
-    for match in pattern.finditer(info.text):
-        if any(s <= match.start() < e for s, e in names):
-            continue
-        if match.end() <= start:
-            lo = match.end()
-        elif match.start() >= end:
-            hi = match.start()
-            break
-    dates = [d for d in info.dates if lo <= d.start and d.end <= hi and not d.until]
-    return dates[0].iso if dates else None

@@ -151,12 +151,13 @@ def clean_name(name: str) -> str:
 # --------------------------------------------------------------------------- ministries
 
 _ADJ_LAND = r"(?:[A-ZÄÖÜ][a-zäöü]+(?:-[A-ZÄÖÜ][a-zäöü]+)?(?:isch|ländisch|sch)e[nsmr]?|Thüringer|Berliner|Hamburger|Bremer)"
-_MW = r"(?:[a-zäöü]+e[nrs]?\s+)?[A-ZÄÖÜ][\wäöüß\-]*"
+# a ministry word, maybe after an adjective, never after a possessive ("im Namen des Ministeriums für seinen Einsatz")
+_MW = r"(?:(?!(?:sein|ihr|unser|euer|mein|dein)e?[nrsm]?\s)[a-zäöü]+e[nrs]?\s+)?[A-ZÄÖÜ][\wäöüß\-]*"
 _LAENDER = "|".join(re.escape(v) for v in lexicon.LAENDER)
 MINISTRY_DE = re.compile(
     rf"(?:(?P<adj>{_ADJ_LAND})\s+)?(?P<head>Bundesministeri(?:um|ums)|Staatsministeri(?:um|ums)|Landesministeri(?:um|ums)|Ministeri(?:um|ums))"
     rf"\s+(?P<prep>für|des|der)\s+{_MW}(?:(?:,\s*{_MW})*\s+und\s+(?:für\s+)?{_MW})?"
-    rf"(?P<land>\s+des\s+(?:Landes|Freistaat(?:e)?s)\s+(?:{_LAENDER})|\s+(?:{_LAENDER})(?![\w-]))?"
+    rf"(?P<land>\s+des\s+(?:Landes|Freistaat(?:e)?s)\s+(?:{_LAENDER})|\s+des\s+Saarlandes(?![\w-])|\s+(?:{_LAENDER})(?![\w-]))?"
 )
 _LAENDER_EN = "Baden-Württemberg|Baden-Wuerttemberg|Bavaria|Berlin|Brandenburg|Bremen|Hamburg|Hesse|Lower Saxony|" \
     "Mecklenburg-Vorpommern|Mecklenburg-Western Pomerania|North Rhine-Westphalia|Rhineland-Palatinate|Saarland|Saxony|" \
@@ -299,3 +300,50 @@ def classify(name: str) -> str:
     if lexicon.ORGANISATION_WORDS.search(name):
         return "Organisation"
     return "Organisation"
+
+
+# --------------------------------------------------------------------------- organisation names
+
+# words no organisation name is made of alone: participles, headers, contact lines, generic nouns
+_NOT_A_NAME = re.compile(
+    r"^(?:ge[a-zäöüß]+(?:t|en)|[a-zäöüß]+ge[a-zäöüß]+t|[\w-]+-(?:based|certified|zertifiziert|basierte?[nrs]?)|"
+    r"Forum|News|Newsletter|Observer|Manager|Telefon|Tel|Fax|E-Mail|Email|Press\s+Office|Pressestelle|Pressekontakt|"
+    r"Impressum|Imprint|Kontakt|Contact|European|Europäisch\w*|"
+    r"[A-ZÄÖÜ]?[\w-]*(?:[Vv]ereins|[Cc]lusters|[Nn]etzwerks|[Vv]erbands))$")
+_CONTACT_WORDS = re.compile(r"\b(?:Telefon|Tel\.|Fax|E-Mail|Straße|Strasse|Str\.|Street|Road|Postfach)\b|^\d{4,5}\s|\d{3,}\s+\d{3,}")
+_BASED_PREFIX = re.compile(r"^[A-ZÄÖÜ][\w.-]*-(?:based|basierte?[nrs]?)\s+(?=\S)")
+_ROLE_PREFIX = re.compile(r"^(?:Vorgänger(?:in)?|Nachfolger(?:in)?|Predecessor|Successor|Mitglied|Member)\s")
+_MEMBER_TAIL = re.compile(r"\s+(?:Mitglied|Member|Partner)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_MONTH_NAME = re.compile(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+                         r"January|February|March|May|June|July|October|December|Montag|Dienstag|Mittwoch|Donnerstag|"
+                         r"Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+_TIER_WORD = re.compile(r"^(?:Gold|Silber|Silver|Bronze)(?:-?[Ll]abel|-Stufe|-Status)?$")
+
+
+def organisation_name(name: str) -> str | None:
+    """The name of an organisation a finder proposed, repaired, or ``None`` when it is no name.
+
+    A participle, a month or weekday, a label tier, a contact line, a generic header word or a
+    genitive cluster noun names nothing; ``X-based`` before a name and ``Mitglied`` after it are
+    dropped; a possessive ``’s`` is dropped.
+
+    >>> [organisation_name(n) for n in ("wiedergewählt", "Würzburg-based BahnTech Mainfranken", "ISN’s",
+    ...                                  "Silber-Label", "Vorgänger Jens Ohlsen", "Telefon 04721 555 010", "TexAlb",
+    ...                                  "Québec's AI")]
+    [None, 'BahnTech Mainfranken', 'ISN', None, None, None, 'TexAlb', None]
+    """
+    name = " ".join(name.split())
+    if _ROLE_PREFIX.match(name) or _CONTACT_WORDS.search(name):
+        return None
+    based = _BASED_PREFIX.sub("", name)
+    if based != name and " " not in based and not re.search(r"\w[A-Z0-9]", based):
+        return None  # "Rennes-based Breton": a demonym, the cluster's name comes elsewhere
+    name = based
+    name = _MEMBER_TAIL.sub("", name)
+    if any(_POSSESSIVE.search(word) for word in name.split()[:-1]):
+        return None  # "Québec's AI (cluster)": a description by its place, the name comes elsewhere
+    name = _POSSESSIVE.sub("", name)
+    if not name or _NOT_A_NAME.match(name) or _MONTH_NAME.match(name) or _TIER_WORD.match(name):
+        return None
+    return name

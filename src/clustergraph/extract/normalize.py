@@ -118,6 +118,11 @@ def _width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9) - 1]
 
 
+# a line ending in a word no sentence ends with: the next line continues it, even after a blank line
+_OPEN_END = re.compile(r"\s(?:und|oder|sowie|für|des|der|dem|den|die|das|im|am|vom|zum|zur|von|mit|aus|in|an|auf|bei|"
+                       r"and|or|for|of|the|a|an|in|at|from|with|by|to)$")
+
+
 def unwrap(raw: str) -> str:
     """Rebuild paragraphs from hard-wrapped plain text (the PDF rules in the module docstring)."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -171,7 +176,8 @@ def unwrap(raw: str) -> str:
         heading_like = len(line) < 0.6 * width and not _TERMINAL.search(line) and line[:1].isupper()
         continues = (
             line[:1].islower() and prev_len >= 0.5 * width and len(previous.split()) > 2
-        ) or (previous.endswith(("-", ",")) and previous[-2:-1].isalpha())
+        ) or (previous.endswith(("-", ",")) and previous[-2:-1].isalpha()) or (
+            long_prev and _OPEN_END.search(previous) is not None)  # "vom Ministerium für X und" + "Energie"
         if open_prev and (continues or (long_prev and not para_break)):
             current[-1] = _join(previous, line)
         elif para_break:

@@ -7,9 +7,11 @@ cluster``, ``we``) stands for the organisation the announcement is about, and a 
 without a name (``das Programm``, ``the competition``) for the programme it is about. Every
 candidate passes :func:`clustergraph.extract.modality.blocked` first.
 
-Dates: a membership or a label award takes the date stated in its sentence (else the date of the
-selection event reported next to it, else none); roles and funding take a date in their sentence
-(``seit 2016``) else the announcement's issue date (a state the announcement reports); a
+Dates: a membership takes the date stated in its sentence (else the date of the selection event
+reported next to it; when no candidate of the same membership has one, the issue date, see
+:func:`undated_memberships`); a label award the date in its sentence or of the event next to it;
+roles and funding take a date in their sentence (``seit 2016``) else the announcement's issue date (a
+state the announcement reports); a
 partnership takes its sentence's date, else that of a signing reported next to it, else the issue
 date; ``run by``, ``located in``, ``sector``, ``awarded under`` and ``jurisdiction`` are undated. End
 dates (``bis 2023``, ``until 2023``) never date a fact. Relative dates (``heute``, ``am Dienstag``,
@@ -24,7 +26,7 @@ from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.mentions import Mention
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.resolve import Referent
+from clustergraph.extract.resolve import Referent, Registry
 
 _RUNNERS = ("Ministry", "Organisation")
 
@@ -130,8 +132,24 @@ def membership(ctx: Context) -> None:
                 subj, sconf = info.block or ctx.subject, 0.6  # a timeline entry: "Im Mai Aufnahme in das Programm X"
             if subj is None or subj.type not in ORG_TYPES:
                 continue
+            if prog is None and status is None and subj.type != "Cluster" and subj is not (info.block or ctx.subject):
+                continue  # "58 Betriebe sind Mitglied, dazu die Hochschule X": members of the network, not of a programme
             date = sentence_date(info, cs) or neighbour_event_date(ctx, info)
             ctx.add(subj, "member of programme", obj, _evidence(info), min(confidence, sconf), date)
+
+
+def undated_memberships(ctx: Context) -> None:
+    """Give the issue date to memberships no sentence dates (a state the announcement reports).
+
+    Run after every stage has added its candidates, so that a date stated anywhere for the same
+    membership (``Im Juni 2014 wurde X aufgenommen``) wins over the issue date.
+    """
+    dated = {(Registry.final(c.subject).id, Registry.final(c.object).id) for c in ctx.facts
+             if c.relation == "member of programme" and c.date}
+    for cand in ctx.facts:
+        if cand.relation == "member of programme" and not cand.date and cand.basis == "text" and \
+                (Registry.final(cand.subject).id, Registry.final(cand.object).id) not in dated:
+            cand.date = ctx.issued
 
 
 # active admission: "The ministry has admitted the X cluster, a network of ..., to the Cluster-Offensive"
@@ -152,7 +170,7 @@ _MORE_MEMBERSHIP = re.compile(
 
 
 _FORMER = re.compile(r"\b(?:former|formerly|ehemalig\w*|früher\w*|left|verließ|verlassen|ausgeschieden|ausgetreten|"
-                     r"no\s+longer|nicht\s+mehr|until|bis\s+(?:zum\s+|Ende\s+|Mitte\s+)?\d)\b")
+                     r"no\s+longer|nicht\s+mehr|[Uu]ntil|[Bb]is\s+(?:zum\s+|Ende\s+|Mitte\s+)?\d+)\b")
 # "im Spitzencluster-Wettbewerb ausgezeichnet", "hat sich im Zukunftscluster-Wettbewerb durchgesetzt": a winner
 _COMPETITION_WIN = re.compile(r"\b(?:ausgezeichnet|prämiert|durchgesetzt|gewonnen|erfolgreich|won|succeeded|successful)\b")
 
