@@ -257,3 +257,88 @@ def test_press_review_lines_with_source_and_headline_start_items():
     facts = _facts(PRESS_REVIEW.replace("**", ""))
     assert ("Tom Berger", "managing director of", "KraftWerk Lausitz") in facts
     assert ("Tom Berger", "managing director of", "MariPort Ostsee") not in facts
+
+
+# --------------------------------------------------------------------------- imprints (segmentation.py, offices.py)
+
+def test_segmentation_module_marks_imprints_but_not_contact_blocks():
+    from clustergraph.extract import discourse, segmentation
+
+    assert discourse.segment is segmentation.segment  # the split kept the old import path
+    text = ("BioNet wächst.\n\nPressekontakt\nAnna Beispiel, Tel. 0123\n\nImpressum\nBioNet Service GmbH\n"
+            "Geschäftsführer: Max Muster\n\nInfo\nUSt-IdNr.: DE123456789")
+    sentences = split_sentences(text)
+    items = segmentation.segment(text, sentences, "de")
+    flags = {sentences[item.start].text: item.imprint for item in items}
+    assert flags["Pressekontakt"] is False and flags["BioNet wächst."] is False
+    assert flags["Impressum"] is True
+    assert flags["Info"] is True  # a register or tax number makes an item an imprint without a heading
+
+
+_IMPRINT_DE = """KunststoffNetz Sauerland tritt go-cluster bei
+
+Arnsberg, 3. Mai 2022 – Das Netzwerk KunststoffNetz Sauerland ist seit heute Mitglied der Initiative go-cluster.
+Geschäftsführerin des Netzwerks ist Dr. Anna Beispiel.
+
+Impressum
+
+Plastverbund Service GmbH
+Musterstraße 1, 59755 Arnsberg
+Geschäftsführer: Max Mustermann
+Registergericht: Amtsgericht Arnsberg, HRB 12345
+"""
+
+_IMPRINT_EN = """PolyMesh Rhine joins go-cluster
+
+Cologne, 3 May 2022 – PolyMesh Rhine is now a member of the go-cluster programme.
+Jane Sample is managing director of PolyMesh Rhine.
+
+Imprint
+
+Polymer Services Ltd.
+1 Sample Street, Cologne
+Managing Director: John Mustermann
+Registered court: Cologne, HRB 12345
+"""
+
+
+@pytest.mark.parametrize("text, cluster, director, operator", [
+    (_IMPRINT_DE, "KunststoffNetz Sauerland", "Anna Beispiel", "Max Mustermann"),
+    (_IMPRINT_EN, "PolyMesh Rhine", "Jane Sample", "John Mustermann"),
+])
+def test_the_managing_director_in_an_imprint_is_the_operators_not_the_clusters(text, cluster, director, operator):
+    found = _facts(text)
+    directors = {s for s, r, o in found if r == "managing director of" and o == cluster}
+    assert director in directors
+    assert not any(operator in person for person in directors)
+
+
+def test_a_managing_director_named_in_a_contact_block_is_still_the_clusters():
+    text = ("KunststoffNetz Sauerland wächst\n\nArnsberg, 3. Mai 2022 – Das Netzwerk KunststoffNetz Sauerland zählt "
+            "nun 90 Mitglieder.\n\nAnsprechpartner\nAnsprechpartner ist Geschäftsführer Dr. Martin Beispiel.\n")
+    assert ("Martin Beispiel", "managing director of", "KunststoffNetz Sauerland") in _facts(text)
+
+
+# --------------------------------------------------------------------------- "wir" in self-descriptions
+
+def test_we_of_a_report_whose_lead_names_its_cluster_after_an_article():
+    text = ("Jahresbericht 2023\n\nDas KunststoffNetz Sauerland blickt zurück.\n\n"
+            "Als Netzwerk der Kunststoffverarbeiter sind wir seit 2019 Mitglied der Initiative go-cluster.\n")
+    assert ("KunststoffNetz Sauerland", "member of programme", "go-cluster") in _facts(text)
+    # without the lead there is nobody "wir" could be
+    assert not any(r == "member of programme" for _, r, _ in _facts(text.replace("Das KunststoffNetz Sauerland blickt zurück.", "Ein Rückblick.")))
+
+
+@pytest.mark.parametrize("text, cluster, land", [
+    ("KunststoffNetz Sauerland – Jahresbericht 2023\n\nWir sind das nordrhein-westfälische Netzwerk der "
+     "Kunststoffverarbeiter. Unser Team wächst.\n", "KunststoffNetz Sauerland", "Nordrhein-Westfalen"),
+    ("PolyMesh Rhine – Annual Report 2023\n\nWe are the North Rhine-Westphalian network of plastics processors. "
+     "Our team grows.\n", "PolyMesh Rhine", "Nordrhein-Westfalen"),
+])
+def test_we_in_a_self_description_is_the_publisher_for_the_place_finder(text, cluster, land):
+    found = _facts(text)
+    assert (cluster, "located in", land) in found
+    # the tempting wrong reading: a partner the report mentions is not where "wir" sits
+    partner = text.replace("Unser Team wächst.", "Mit dem Netzwerk FoamNet Bayern arbeiten wir zusammen.").replace(
+        "Our team grows.", "We work with the network FoamNet Bavaria.")
+    assert not any(s.startswith("FoamNet") and r == "located in" and o == land for s, r, o in _facts(partner))

@@ -451,3 +451,114 @@ def test_a_compound_name_only_in_passing_is_left_to_name_discovery():
             "in Daun als Projektleiterin.\n")
     result = extract_text(text, source="test")
     assert "Glasnetz Eifel" not in {e.name for e in result.document.entities}
+
+
+# --- the issue date of pages without a dateline (metadata.py, htmltext.py) ---------------------------------
+
+def issued(text: str, media_type: str = "text/plain") -> str | None:
+    return extract_text(text, source="test", media_type=media_type).document.announcement.issued
+
+
+_LONG_DE = ("KunststoffNetz Sauerland\n\n" + "Das Netzwerk bündelt die Kompetenzen seiner Mitglieder. " * 10 +
+            "\n\nDas Netzwerk KunststoffNetz Sauerland ist Mitglied der Initiative go-cluster.\n\n")
+_LONG_EN = ("PolyMesh Rhine\n\n" + "The network pools the know-how of its members. " * 10 +
+            "\n\nPolyMesh Rhine is a member of the go-cluster programme.\n\n")
+
+
+@pytest.mark.parametrize("tail, iso", [
+    ("Stand: 03/2023", "2023-03"),
+    ("Stand: 14.03.2023", "2023-03-14"),
+    ("Zuletzt aktualisiert am 5. Mai 2022", "2022-05-05"),
+    ("Veröffentlicht am 3. Mai 2022", "2022-05-03"),
+    ("Zuletzt aktualisiert am 5. Mai 2022\nVeröffentlicht am 3. Mai 2022", "2022-05-03"),  # published wins
+])
+def test_a_labelled_date_line_at_the_end_of_a_german_page_dates_it(tail, iso):
+    text = _LONG_DE + tail + "\n"
+    assert issued(text) == iso
+    member = [f for f in extract_text(text).document.facts if f.relation == "member of programme"]
+    assert [f.date for f in member] == [iso]
+
+
+@pytest.mark.parametrize("tail, iso", [
+    ("Last updated: 2 March 2023", "2023-03-02"),
+    ("Published: 12 May 2021", "2021-05-12"),
+    ("Imprint · Privacy · Last updated: September 2018", "2018-09"),
+])
+def test_a_labelled_date_line_at_the_end_of_an_english_page_dates_it(tail, iso):
+    assert issued(_LONG_EN + tail + "\n") == iso
+
+
+def test_a_date_after_stand_that_is_no_date_line_does_not_date_the_page():
+    assert issued(_LONG_DE + "Das entspricht dem Stand der Technik 2030 in der Branche.\n") is None
+    assert issued(_LONG_EN + "The plan was updated in a workshop in March 2023 with all members.\n") is None
+
+
+def test_an_event_date_or_a_job_start_near_the_top_is_not_the_issue_date():
+    invitation = ("Einladung\n\nForum Kunststoff\n\nTermin: Donnerstag, 22. September 2022, 9:30 Uhr\n"
+                  "Ort: Stadthalle Arnsberg\n\nDas KunststoffNetz Sauerland lädt ein.\n")
+    assert issued(invitation) is None
+    vacancy = "JOB VACANCY\n\nPolyMesh Rhine is looking for a\n\nProject Manager\nfull-time, starting 1 July 2023\n\nWho we are\n"
+    assert issued(vacancy) is None
+
+
+def test_the_issue_number_of_a_periodical_gives_its_year():
+    assert issued("Clusterpraxis – Ausgabe 3/2023\n\nDas KunststoffNetz Sauerland wächst weiter.\n") == "2023"
+
+
+_PAGE = ("<html><head>{head}<title>Über uns | KunststoffNetz Sauerland</title></head><body><main><h1>Über uns</h1>"
+         "<p>Wir sind das nordrhein-westfälische Netzwerk der Kunststoffverarbeiter. Wir sind Mitglied der Initiative "
+         "go-cluster. Unsere Mitglieder kommen aus Industrie und Forschung, sie arbeiten in Projekten zusammen.</p>"
+         "</main><footer>{footer}</footer></body></html>")
+
+
+def test_html_footer_json_ld_and_modified_meta_date_a_page():
+    assert issued(_PAGE.format(head="", footer="Impressum · Datenschutz · Stand: Februar 2024"), "text/html") == "2024-02"
+    assert issued(_PAGE.format(head="", footer='Zuletzt aktualisiert: <time datetime="2022-11-03">3.11.2022</time>'),
+                  "text/html") == "2022-11-03"
+    ld = '<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2021-06-15"}</script>'
+    assert issued(_PAGE.format(head=ld, footer=""), "text/html") == "2021-06-15"
+    modified = '<meta property="article:modified_time" content="2023-04-01T10:00:00Z">'
+    assert issued(_PAGE.format(head=modified, footer=""), "text/html") == "2023-04-01"
+    published = '<meta property="article:published_time" content="2020-01-20">'
+    assert issued(_PAGE.format(head=modified + published, footer="Stand: Februar 2024"), "text/html") == "2020-01-20"
+    assert issued(_PAGE.format(head="", footer="Impressum · Datenschutz"), "text/html") is None
+
+
+# --- sidebars and footers of web pages (htmltext.py) ---------------------------------------------------------
+
+_SIDEBAR_PAGE = """<html><head><title>Neues Mitglied | KunststoffNetz Sauerland</title></head><body>
+<main><article><h1>KunststoffNetz Sauerland begrüßt neues Mitglied</h1>
+<p>Das Netzwerk KunststoffNetz Sauerland wächst weiter: Mit der Firma Formteil GmbH zählt es nun 90 Mitglieder aus der
+Kunststoffverarbeitung. Die Mitglieder arbeiten in Projekten zur Kreislaufwirtschaft zusammen.</p></article>
+<aside class="sidebar"><h2>Weitere Meldungen</h2><ul><li>FoamNet Bayern: Geschäftsführer: Peter Schaum</li></ul>
+<h2>Ansprechpartner</h2><p><strong>Geschäftsführung:</strong><br>Dr. Anna Beispiel</p>
+<p><strong>Pressekontakt:</strong><br>Lena Muster</p></aside></main>
+<footer><p>Gefördert vom Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie des Landes Nordrhein-Westfalen</p>
+<p>Impressum · Datenschutz</p></footer></body></html>"""
+
+
+def test_a_sidebar_contact_box_and_a_footer_funding_line_speak_for_the_site():
+    found = facts(_SIDEBAR_PAGE, "text/html")
+    assert ("Anna Beispiel", "managing director of", "KunststoffNetz Sauerland") in found
+    assert any(s == "KunststoffNetz Sauerland" and r == "funded by" and "Nordrhein-Westfalen" in o for s, r, o in found)
+    # teasers of other news, and the press contact, are left out
+    assert not any("Peter Schaum" in s or "Lena Muster" in s for s, _, _ in found)
+
+
+def test_officers_in_an_imprint_footer_are_not_the_sites_cluster():
+    page = _SIDEBAR_PAGE.replace("<p>Impressum · Datenschutz</p>", "<p>Impressum</p><p>Geschäftsführer: Max Mustermann</p>"
+                                 "<p>Registergericht: Amtsgericht Arnsberg, HRB 12345</p>").replace(
+        "<h2>Ansprechpartner</h2><p><strong>Geschäftsführung:</strong><br>Dr. Anna Beispiel</p>", "")
+    found = facts(page, "text/html")
+    assert not any("Mustermann" in s for s, _, _ in found)
+    assert any(r == "funded by" for _, r, _ in found)  # the funding line of the same footer still counts
+
+
+def test_an_english_sidebar_office_line_names_who_runs_a_programme():
+    page = ("<html><body><main><h1>go-cluster welcomes new members</h1><p>Twelve networks joined the go-cluster programme "
+            "of the Federal Ministry for Economic Affairs and Energy this month. PolyMesh Rhine is one of them; it brings "
+            "together plastics processors of the Rhineland.</p></main>"
+            "<footer><p>The go-cluster office is run on behalf of the BMWi by VDI/VDE Innovation + Technik GmbH.</p>"
+            "<p>Imprint · Privacy</p></footer></body></html>")
+    found = facts(page, "text/html")
+    assert any(s == "go-cluster" and r == "run by" and o.startswith("VDI/VDE") for s, r, o in found)

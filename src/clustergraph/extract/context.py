@@ -23,6 +23,7 @@ class SentenceInfo:
     is_title: bool = False
     is_line: bool = False  # a line of its own (list item, heading)
     block: Referent | None = None  # the organisation of an "About X" block the sentence belongs to
+    imprint: bool = False  # in a site's imprint (set by discourse.py): officers named there are the operator's
     lower: str = ""  # the sentence lower-cased, for cheap keyword checks
 
     @property

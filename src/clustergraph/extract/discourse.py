@@ -8,12 +8,9 @@ subject can be resolved; :attr:`Context.subject` stays the document's main subje
 
 Two steps, because the second needs the mentions the pipeline finds in between:
 
-* :func:`prepare` (before mentions are scanned) segments the document into :class:`Item` s at
-  headings (a short line of its own, an upper-case line), ``+++`` or ``---`` separators, "Über
-  X"/"About X" boxes, bullets, lines under a line ending in a colon (a list without bullets), numbered
-  headings between blank lines (``1. Zukunftscluster: SmartHaus OWL gewinnt``), paragraphs that open
-  with a name and a dash (``MobiLinz – the Upper Austrian cluster ...``), profile cards and contact
-  blocks; it registers the publisher named
+* :func:`prepare` (before mentions are scanned) segments the document into :class:`Item` s
+  (:mod:`clustergraph.extract.segmentation`: headings, separators, "Über X" boxes, bullets, profile
+  cards, contact and imprint blocks); it registers the publisher named
   in a title or running header (``SensIQ · Annual Report 2020``), names defined by a copula
   (``SolarGlas is the Thuringian network for ...``), brand-like names an item opens with or names
   in its heading and again in its body (``MedCycle goes for Silver``), and a profile card's name;
@@ -30,8 +27,10 @@ Two steps, because the second needs the mentions the pipeline finds in between:
   different organisations gets ``info.block`` set from them; a first-person document without a
   main subject gets its publisher as main subject (also when it names another cluster only once:
   ``Wir sind ...; mit AutoNet verbindet uns ...``), and a document whose only named topic is the
-  cluster in a heading (a district's release) gets that cluster.
+  cluster in a heading (a district's release) gets that cluster. Sentences of a contact or imprint
+  block get ``info.contact`` set, so that "Geschäftsführer: X" there is not read as the cluster's office.
 
+>>> from clustergraph.extract.sentences import split_sentences
 >>> text = "NEWS\\nAlpha wins\\n\\nAlphaNet, the cluster from Kiel, won. It grew.\\n\\nBETA\\n\\nBetaNet won too."
 >>> [(i.start, i.end, i.strong) for i in segment(text, split_sentences(text), "en")]
 [(0, 4, True), (4, 6, True)]
@@ -41,40 +40,21 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from clustergraph.extract.context import ORG_TYPES, Context
-from clustergraph.extract.dates import DATELINE
 from clustergraph.extract.gazetteer import name_key
 from clustergraph.extract.names import clean_name
 from clustergraph.extract.org_names import merge_renamed, register_compound_names, renames, speaker
 from clustergraph.extract.resolve import Referent, Registry
-from clustergraph.extract.sentences import Sentence, split_sentences  # noqa: F401 (the module doctest uses it)
+from clustergraph.extract.segmentation import FIELD, LOWER as _LOWER, Item, own_line, segment, upper_heading
+from clustergraph.extract.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Item", "Outline", "segment", "prepare", "apply", "first_person_count", "defined_name", "header_name", "lead_name"]
 
-_CONTACT = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner(?:in)?|Medienkontakt|Media\s+contact|Press\s+contact|"
-                      r"Contact|Impressum|Imprint)\b", re.I)
-# "Über uns", "Über das Netzwerk", "About the cluster": a box about the publisher, named elsewhere
-_ABOUT_SELF = re.compile(r"^(?:Über|About)\s+(?:uns|us|das\s+Netzwerk|den\s+Verein|den\s+Cluster|das\s+Cluster|"
-                         r"the\s+(?:cluster|network|association|initiative))\s*$", re.I)
-_SEPARATOR = re.compile(r"^\s*(?:[-=*_+~#·•]\s*){3,}$", re.M)
-_TICKER = re.compile(r"^\s*\+\+\+")  # "+++ NeuroTwin gewinnt +++": a news ticker item
-_BULLET = re.compile(r"^\s*(?:[•▪◦‣*–-]|\d{1,2}[.)])\s+")
-# the fields of a profile card under a name heading: "PortNet Warnow" / "Sitz: Rostock" / "Branche: Logistik"
-_FIELD = re.compile(
-    r"^(?:Sitz|Standort|Ort|Region|Branche|Branchen|Schwerpunkt|Themen|Vorhaben|Projekt|Zuwendung|Förderung|Fördersumme|"
-    r"Fördermittel|Mitglieder|Gründung|Gegründet|Geschäftsführung|Geschäftsführer(?:in)?|Sprecher(?:in)?|Vorsitz|Website|"
-    r"Internet|Seat|Location|Based\s+in|Headquarters|Sector|Sectors|Field|Focus|Project|Funding|Grant|Members|Founded|"
-    r"Managing\s+director|Chair|Spokesperson)\s*:\s*\S", re.I)
-_APPOSITION = re.compile(r",\s+(?:the|a|an|der|die|das|ein|eine)\s", re.I)
 _NAME_LINE = re.compile(r"^[A-ZÄÖÜ0-9][\w.&+’'-]*(?:\s+(?:[A-ZÄÖÜ0-9(][\w.&+’'()-]*|für|an\s+der|am|im|und|&|for|of|the)){0,5}$")
-_FUNCTION_WORDS = frozenset((
-    "for of the a an and or in to with from by at on is are was were has have had our its their as that which "
-    "der die das des dem den ein eine einer eines einem und oder im am an auf aus bei mit von vom zu zum zur für "
-    "ist sind war hat haben wird werden unser unsere seit nach über").split())
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]ir|uns|[Uu]nser(?:e|er|es|em|en)?|[Ww]e|[Oo]ur|[Oo]urs|us)\b")
 
 # "SensIQ · Annual Report 2020", "TransForm e.V. – Jahresbericht 2023", "CareCode Newsletter"
@@ -92,13 +72,8 @@ _DEFINED = re.compile(
 _GENERIC = re.compile(r"(?:(?:des|der|the)\s+)?[\w-]*(?:netzwerk|cluster|verein|verband|network|association|initiative)\w*", re.I)
 _BRAND = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöü]+[A-Z0-9]|[A-Z]{2,}\b|[a-z]+[A-Z])")
 # an item that starts with a brand-like name: "MedCycle goes for Silver", "LogiNetz Oberrhein hat sich ..."
-_LOWER = "a-zäöüßà-öø-ÿčďěňřšťůžłśźżćąęńő"
-_LEAD_BRAND = re.compile(rf"^[„“\"»]?(?P<name>(?:[A-ZÄÖÜ][{_LOWER}]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:[\s-][A-ZÄÖÜ][\w]*){{0,2}}?)"
+_LEAD_BRAND = re.compile(rf"^[„“\"»]?(?:(?:Das|Der|Die|The)\s+)?(?P<name>(?:[A-ZÄÖÜ][{_LOWER}]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:[\s-][A-ZÄÖÜ][\w]*){{0,2}}?)"
                          r"(?=\s+[a-zäöü]|,\s|\s[–—]\s)")
-# a paragraph that opens with a name and a dash or an apposition: an entry about that name
-# ("MobiLinz – the Upper Austrian cluster for e-mobility ...")
-_ENTRY = re.compile(rf"^[„“\"»]?(?:[A-ZÄÖÜ][{_LOWER}]+[A-Z]\w*|[a-z]+[A-Z]\w*|[A-Z]{{2,}}\w*)(?:[\s-][A-ZÄÖÜ]\w*){{0,2}}?"
-                    r"(?:\s[–—]\s|,\s+(?:the|a|an|der|die|das|ein|eine)\s)")
 # a brand-like name right after a cluster noun: "die Medizintechnik-Initiative MedTech Rhein-Neckar übernimmt"
 _NOUN_BRAND = re.compile(
     r"(?i:[\w-]*(?:initiativen?|netzwerke?|cluster|verbund|verein|networks?|association))\s*:?\s+[„“\"»]?"
@@ -109,142 +84,12 @@ _NOT_A_NAME = {"The", "This", "It", "He", "She", "They", "We", "Our", "Its", "De
 
 
 @dataclass
-class Item:
-    """A run of sentences ``start`` .. ``end - 1`` about one thing."""
-
-    start: int
-    end: int
-    strong: bool = False  # begins at a strong boundary (upper-case heading, separator, contact, "Über X")
-    headings: list[int] = field(default_factory=list)  # sentence indexes of its heading lines
-    about: Referent | None = None  # the organisation of an "Über X" box
-    contact: bool = False  # a contact block: about nobody in particular
-    about_self: bool = False  # "Über uns" / "About the cluster": about the publisher
-    bullet: bool = False  # a bullet item: about what it names, else about the item it sits in
-    card: bool = False  # a name heading over "Sitz: ..."/"Branche: ..." lines: about that name
-    resumes: bool = False  # the text after a bullet list or profile cards: about the item they sit in
-    topic: Referent | None = None
-
-
-@dataclass
 class Outline:
     """What :func:`prepare` found; consumed by :func:`apply`."""
 
     items: list[Item]
     publisher: Referent | None = None
     first_person: int = 0  # how often the text says "wir"/"we"/"our"...
-
-
-def _own_line(text: str, s: Sentence) -> bool:
-    before = text.rfind("\n", 0, s.start)
-    after = text.find("\n", s.end)
-    after = len(text) if after < 0 else after
-    return not text[before + 1:s.start].strip() and not text[s.end:after].strip()
-
-
-def _upper_heading(line: str) -> bool:
-    return line.isupper() and sum(1 for c in line if c.isalpha()) >= 3
-
-
-def _is_heading(text: str, sentences: list[Sentence], index: int, language: str) -> bool:
-    """Whether sentence ``index`` lies on a heading line: a short line that is not a wrapped line
-    (``„Gütesiegel für Textilbauer“``, or a source and headline on one line)."""
-    s = sentences[index]
-    start = text.rfind("\n", 0, s.start) + 1
-    end = text.find("\n", s.end)
-    end = len(text) if end < 0 else end
-    line = text[start:end].strip()
-    own = line == s.text.strip()
-    if not line or len(line) > (90 if own else 120) and not line.isupper() or _BULLET.match(line):
-        return False
-    if _upper_heading(line) or _TICKER.match(line):
-        return True
-    if _FIELD.match(line) or _APPOSITION.search(line):
-        return False  # "Sitz: Rostock (Mecklenburg-Vorpommern)", "X, the Rennes-based cluster ...": list lines
-    words = line.split()
-    if len(words) > (10 if own else 16) or line[-1] in ".;,:":
-        return False
-    dateline = DATELINE.match(line)
-    if dateline and not line[dateline.end():].strip(" -–—:|"):
-        return False  # "Brussels, 3 April 2024"
-    last = words[-1]
-    if not re.match(r"[A-ZÄÖÜ0-9„“\"*]", line) or last.lower() in _FUNCTION_WORDS:
-        return False
-    standalone = index and "\n\n" in text[sentences[index - 1].end:start] and "\n\n" in text[end:end + 3]
-    if language == "de" and last[0].islower() and not last[-1].isdigit() and last[-1] not in "“”\"»«)" and not standalone:
-        return False  # German headings end in a noun or a name; a lower-case word is a wrapped line (unless alone)
-    following = next((other for other in sentences[index + 1:] if other.start >= end), None)
-    if following is not None and re.match(r"[a-zäöü(,;)]", following.text.lstrip()):
-        return False  # the line goes on: "... Netzwerk AutoLor aus Metz" / "(Frankreich), das ..."
-    return True
-
-
-def segment(text: str, sentences: list[Sentence], language: str = "de", about: dict[int, Referent] | None = None) -> list[Item]:
-    """Split ``sentences`` into items (see the module docstring); ``about`` maps "Über X" sentences to X."""
-    about = about or {}
-    items: list[Item] = []
-    previous_heading = False
-    for s in sentences:
-        gap = text[sentences[s.index - 1].end:s.start] if s.index else ""
-        line = s.text.strip()
-        heading = _is_heading(text, sentences, s.index, language) or _numbered_heading(text, sentences, s.index)
-        contact = bool(_CONTACT.match(line))
-        about_self = bool(_ABOUT_SELF.match(line))
-        marked = s.index in about or contact or about_self
-        upper = heading and (_upper_heading(line) or _TICKER.match(line) is not None)
-        strong = s.index == 0 or marked or bool(_SEPARATOR.search(gap)) or upper
-        line_start = not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
-        bullet = line_start and bool(_BULLET.match(line)) and not heading
-        if line_start and not bullet and s.index and _unmarked_list_line(text, sentences, s.index):
-            bullet = True  # "The partners at a glance:" / "AgroFood Hub, the ... cluster based in Lingen" / ...
-        field_line = line_start and bool(_FIELD.match(line))
-        if field_line and previous_heading and items:
-            items[-1].card = True  # "PortNet Warnow" / "Sitz: Rostock": a profile card
-        resumes = bool(items) and (items[-1].bullet or items[-1].card) and line_start and not bullet and \
-            not heading and not strong and not field_line
-        new = strong or heading or bullet or resumes
-        if "\n\n" in gap and line_start and _ENTRY.match(line) and not heading and not previous_heading:
-            new = True  # "MobiLinz – the Upper Austrian cluster ...": an entry of a list of paragraphs
-        if items and previous_heading and heading and not marked and not upper and "\n\n" not in gap:
-            new = False  # a heading group: "SAXONY-ANHALT" / "MedCycle goes for Silver"; a masthead and its subtitle
-        if new or not items:
-            items.append(Item(s.index, s.index + 1, strong=strong, about=about.get(s.index), contact=contact,
-                              about_self=about_self, bullet=bullet, resumes=resumes))
-        else:
-            items[-1].end = s.index + 1
-        if heading:
-            items[-1].headings.append(s.index)
-        previous_heading = heading
-    return items
-
-
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
-
-
-def _numbered_heading(text: str, sentences: list[Sentence], index: int) -> bool:
-    """``1. Zukunftscluster: SmartHaus OWL gewinnt`` between blank lines, over a paragraph that is not the next
-    number: a numbered heading, not an item of a loose list."""
-    s = sentences[index]
-    line = s.text.strip()
-    if not _NUMBERED.match(line) or not _own_line(text, s) or len(line.split()) > 12 or line[-1] in ".;,":
-        return False
-    before = text[sentences[index - 1].end:s.start] if index else "\n\n"
-    if index + 1 >= len(sentences) or "\n\n" not in before or index and _BULLET.match(sentences[index - 1].text):
-        return False  # "1. AlphaNet (Kiel)" / "2. BetaNet (Jena)": the last item of a loose list
-    following = sentences[index + 1]
-    return "\n\n" in text[s.end:following.start] and not _BULLET.match(following.text)
-
-
-def _unmarked_list_line(text: str, sentences: list[Sentence], index: int) -> bool:
-    """Whether sentence ``index`` is a line of a list without bullets: lines under an introducing line
-    that ends with a colon, each line of its own, no blank line between them."""
-    for i in range(index, max(0, index - 12), -1):
-        s, before = sentences[i], sentences[i - 1]
-        if "\n" not in text[before.end:s.start] or "\n\n" in text[before.end:s.start] or not _own_line(text, s):
-            return False
-        intro = before.text.strip()
-        if intro.endswith(":") and _own_line(text, before):
-            return not _CONTACT.match(intro) and not _FIELD.match(intro)
-    return False
 
 
 def first_person_count(text: str) -> int:
@@ -312,6 +157,9 @@ def lead_name(line: str) -> str | None:
     'LogiNetz Oberrhein'
     >>> lead_name("Das Netzwerk wächst.") is None
     True
+    >>> lead_name("Das KunststoffNetz Sauerland blickt zurück.")
+    'KunststoffNetz Sauerland'
+
     """
     match = _LEAD_BRAND.match(line.strip())
     return match.group("name") if match else None
@@ -336,9 +184,9 @@ def _register_lead_names(sentences: list[Sentence], registry: Registry, item: It
     following = body or range(item.end, min(item.end + 3, len(sentences)))  # a masthead: the text below it
     body_text = " ".join(sentences[i].text for i in following)
     candidates = [_recurring_brand(sentences[h].text, body_text) for h in item.headings]
-    if item.headings and body and _FIELD.match(sentences[body[0]].text.strip()) and body[0] == item.headings[-1] + 1:
+    if item.headings and body and FIELD.match(sentences[body[0]].text.strip()) and body[0] == item.headings[-1] + 1:
         card = sentences[item.headings[-1]].text.strip()  # a profile card: the heading is the name
-        if _NAME_LINE.match(card) and not _upper_heading(card):
+        if _NAME_LINE.match(card) and not upper_heading(card):
             candidates.append(clean_name(card))
     if body:
         first = sentences[body[0]].text
@@ -362,7 +210,7 @@ def prepare(text: str, sentences: list[Sentence], registry: Registry, found: dic
     publisher: Referent | None = None
     for s in sentences[:40]:
         name = header_name(s.text)
-        if name is not None and _own_line(text, s):
+        if name is not None and own_line(text, s):
             known = registry.known(name)
             if known is None or known.type in ORG_TYPES:
                 publisher = _register(registry, name)
@@ -474,6 +322,7 @@ def apply(ctx: Context, outline: Outline) -> None:
                 section = item.topic
         if by_name and item.topic is not None:
             named.add(item.topic.id)
+    _mark_imprints(ctx, outline.items)
     if len(named) >= 2:
         for item in outline.items:
             for index in range(item.start, item.end):
@@ -487,6 +336,17 @@ def apply(ctx: Context, outline: Outline) -> None:
     elif publisher is not None and publisher.type in ORG_TYPES and ctx.subject is not publisher and \
             outline.first_person >= 4 and _speaks_first(ctx) and _name_count(ctx, ctx.subject) <= 1:
         ctx.subject = publisher  # "Wir sind das Netzwerk ...; mit AutoNet verbindet uns ...": the page is about "wir"
+
+
+def _mark_imprints(ctx: Context, items: list[Item]) -> None:
+    """Set ``info.imprint`` on the sentences of an imprint: from an item that is one (an "Impressum" heading,
+    register numbers) up to the next strong boundary (its address lines and officers come as items of their own)."""
+    inside = False
+    for item in items:
+        inside = item.imprint or inside and not item.strong
+        if inside:
+            for index in range(item.start, item.end):
+                ctx.infos[index].imprint = True
 
 
 def _headline_topic(ctx: Context, items: list[Item]) -> Referent | None:

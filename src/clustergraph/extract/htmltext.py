@@ -3,7 +3,9 @@
 Uses only the standard library parser. Content inside ``<article>`` or ``<main>`` is preferred
 when there is enough of it; the page's ``<h1>`` is kept even when it sits outside. Hints
 returned beside the blocks: ``title`` (``<h1>``, else ``og:title``, else ``<title>``) and
-``issued`` (``article:published_time``, ``<time datetime>``, ``date`` meta).
+``issued`` (``article:published_time``, ``<time datetime>``, ``date`` meta, ``datePublished`` of JSON-LD
+or microdata) and ``updated`` (``article:modified_time``, ``dateModified``: the issue date of a page
+that gives no other).
 
 >>> blocks, hints = html_to_text("<nav>Home</nav><h1>T</h1><p>A <b>b</b></p><footer>x</footer>")
 >>> blocks, hints["title"]
@@ -31,7 +33,15 @@ _JUNK_ATTR = re.compile(
     r"skip-?link|modal|popup|related|footer|site-?header|menu|pagination|comments?\b",
     re.IGNORECASE,
 )
-_DATE_META = {"article:published_time", "date", "dc.date", "dcterms.date", "pubdate", "publish-date", "dc.date.issued"}
+_DATE_META = {"article:published_time", "date", "dc.date", "dcterms.date", "pubdate", "publish-date", "dc.date.issued",
+              "datepublished", "dcterms.issued"}
+_MODIFIED_META = {"article:modified_time", "og:updated_time", "last-modified", "dcterms.modified", "dc.date.modified",
+                  "datemodified"}
+# "datePublished": "2021-06-15" in a JSON-LD script (schema.org NewsArticle, WebPage)
+# "Imprint · Privacy policy · Last updated: September 2018" in a page footer
+_FOOTER_DATE = re.compile(r"\b(?:Last\s+updated|Updated|Last\s+modified|Stand|Zuletzt\s+aktualisiert(?:\s+am)?|Aktualisiert(?:\s+am)?|"
+                          r"Letzte\s+Aktualisierung)\s*:?\s+(?P<date>[\w./ ]{4,30}?)(?=\s*(?:[·|•]|$))", re.I)
+_LD_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{4,40})"')
 
 
 class _Parser(HTMLParser):
@@ -44,6 +54,12 @@ class _Parser(HTMLParser):
         self.main_depth = 0
         self.in_title = False
         self.in_h1 = False
+        self.skip_footer = False  # the skipped element is the page's footer
+        self.margin_tag: str | None = None  # inside a sidebar or the page footer (kept apart, see _margin_lines)
+        self.margin_depth = 0
+        self.margins: list[list[str]] = []  # the blocks of each sidebar and footer
+        self.footer: list[str] = []  # the footer's text ("Impressum · Stand: Februar 2024")
+        self.in_json_ld = False  # inside <script type="application/ld+json">: read its dates
         self.title = ""
         self.h1 = ""
         self.h1_in_main = False
@@ -53,33 +69,51 @@ class _Parser(HTMLParser):
 
     def _flush(self):
         text = " ".join("".join(self.current).split())
-        if text:
+        if text and self.margin_tag is not None:
+            self.margins[-1].append(text)
+        elif text:
             self.blocks.append((text, self.main_depth > 0))
         self.current = []
 
     def handle_starttag(self, tag, attrs):
         attrs_d = {k: (v or "") for k, v in attrs}
         if tag == "meta":
-            name = (attrs_d.get("property") or attrs_d.get("name") or "").lower()
+            name = (attrs_d.get("property") or attrs_d.get("name") or attrs_d.get("itemprop") or "").lower()
             content = attrs_d.get("content", "")
             if name in _DATE_META and content:
                 self.hints.setdefault("issued", content)
+            elif name in _MODIFIED_META and content:
+                self.hints.setdefault("updated", content)
             elif name == "og:title" and content:
                 self.hints.setdefault("og_title", content)
             return
         if self.skip_tag is not None:
             if tag == self.skip_tag:
                 self.skip_depth += 1
+            if tag == "time" and attrs_d.get("datetime") and self.skip_footer:
+                self.hints.setdefault("updated", attrs_d["datetime"])  # "Zuletzt aktualisiert: <time ...>" in a footer
             return
         if tag == "time" and attrs_d.get("datetime"):
-            self.hints.setdefault("issued", attrs_d["datetime"])
+            margin = self.margin_tag is not None
+            self.hints.setdefault("updated" if margin or attrs_d.get("itemprop", "").lower() == "datemodified" else "issued",
+                                  attrs_d["datetime"])
+        if tag == "script" and attrs_d.get("type", "").lower() == "application/ld+json":
+            self.in_json_ld = True
         junk = _JUNK_ATTR.search(" ".join((attrs_d.get("class", ""), attrs_d.get("id", ""), attrs_d.get("role", ""))))
+        if self.margin_tag is None and self.skip_tag is None and _is_margin(tag, attrs_d, junk, self.main_depth):
+            self._flush()
+            self.margin_tag, self.margin_depth = tag, 1
+            self.margins.append([])
+            return
+        if self.margin_tag == tag:
+            self.margin_depth += 1
         if tag in _SKIP_TAGS or (tag in _CHROME_TAGS and self.main_depth == 0) or (
             junk and tag not in ("body", "html", "main", "article") and self.main_depth == 0
         ) or attrs_d.get("aria-hidden") == "true" or "hidden" in attrs_d:
             if tag not in _VOID:
                 self._flush()
                 self.skip_tag, self.skip_depth = tag, 1
+                self.skip_footer = tag == "footer" or "footer" in (attrs_d.get("class", "") + attrs_d.get("id", "")).lower()
             return
         if tag in ("article", "main"):
             self.main_depth += 1
@@ -93,7 +127,7 @@ class _Parser(HTMLParser):
         if self.cell is not None:
             self.cell.append(" ")
             return
-        if tag in _BLOCK_TAGS:
+        if tag in _BLOCK_TAGS and not (tag == "br" and self.margin_tag is not None):  # "Geschäftsführung:<br>X": one line
             self._flush()
         if tag == "title":
             self.in_title = True
@@ -107,6 +141,7 @@ class _Parser(HTMLParser):
                 self.skip_depth -= 1
                 if self.skip_depth == 0:
                     self.skip_tag = None
+                    self.in_json_ld = False
             return
         if tag in ("td", "th") and self.cell is not None and self.row is not None:
             self.row.append(" ".join("".join(self.cell).split()))
@@ -121,6 +156,10 @@ class _Parser(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag == self.margin_tag:
+            self.margin_depth -= 1
+            if self.margin_depth == 0:
+                self.margin_tag = None
         if tag in ("article", "main") and self.main_depth:
             self.main_depth -= 1
         if tag == "title":
@@ -130,6 +169,11 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data):
         if self.skip_tag is not None:
+            if self.skip_footer:
+                self.footer.append(data)
+            if self.in_json_ld:
+                for key, value in _LD_DATE.findall(data):
+                    self.hints.setdefault("issued" if key == "datePublished" else "updated", value)
             return
         if self.in_title:
             self.title += data
@@ -140,6 +184,44 @@ class _Parser(HTMLParser):
             self.cell.append(data)
             return
         self.current.append(data)
+
+
+def _is_margin(tag: str, attrs: dict[str, str], junk: re.Match | None, main_depth: int) -> bool:
+    """A sidebar (``<aside>``, ``class="sidebar"``) or the page's footer: kept apart from the content."""
+    if tag == "aside" or tag == "footer" and main_depth == 0:
+        return True
+    return bool(junk) and junk.group(0).lower() in ("sidebar", "footer") and tag not in ("body", "html", "main", "article")
+
+
+# the lines of a sidebar or footer that state a fact about the site's organisation: its officers, its office, its funder
+_MARGIN_FACT = re.compile(
+    r"^(?:(?:Geschäftsführ\w*|Vorstandsvorsitz\w*|Vorsitz\w*|Sprecher\w*|Clustersprecher\w*|Managing\s+[Dd]irector|CEO|"
+    r"Chair\w*|Spokesperson|Geschäftsstelle|Sitz|Registered\s+office|Head\s+office|Headquarters)\s*:"
+    r"|(?:Gefördert|Kofinanziert|Unterstützt|Funded|Co-funded|Supported)\s+(?:vo[nm]|durch|by)\s"
+    r"|(?:Die|Das|The)\s+(?:Geschäftsstelle|Clustermanagement|Programm|cluster\s+office|[\w-]+\s+office)\b[^.]{0,120}"
+    r"\b(?:gefördert|geführt|betreut|funded|run|managed)\b)")
+
+
+# an imprint in a footer: its officers are the site operator's (an agency's, a host's), not the cluster's
+_IMPRINT_MARK = re.compile(r"^(?:Impressum|Imprint|Legal\s+notice)$|\b(?:Registergericht|Registernummer|Vereinsregister|"
+                           r"Handelsregister|USt\.?-?Id|Register(?:ed)?\s+court|VAT\s+(?:ID|number))", re.I)
+_MARGIN_ROLE = re.compile(r"^(?:Geschäftsführ|Vorstand|Vorsitz|Sprecher|Managing|CEO|Chair|Spokes)", re.I)
+
+
+def _margin_lines(margins: list[list[str]]) -> list[str]:
+    """The lines of sidebars and footers that state who leads, houses or funds the site's organisation
+    (``Geschäftsführung: X``, ``Gefördert vom Ministerium ...``); teasers, events and links are left out.
+
+    >>> _margin_lines([["Termine", "Geschäftsführung: Anna Berg", "Impressum · Datenschutz"], ["Gefördert vom Land"]])
+    ['Geschäftsführung: Anna Berg', 'Gefördert vom Land']
+    >>> _margin_lines([["Impressum", "Geschäftsführer: Max Muster", "Registergericht: Amtsgericht Kiel"]])
+    []
+    """
+    kept = []
+    for lines in margins:
+        imprint = any(_IMPRINT_MARK.search(line) for line in lines)
+        kept += [line for line in lines if _MARGIN_FACT.match(line) and not (imprint and _MARGIN_ROLE.match(line))]
+    return kept
 
 
 def html_to_text(html: str) -> tuple[list[str], dict[str, str]]:
@@ -156,7 +238,12 @@ def html_to_text(html: str) -> tuple[list[str], dict[str, str]]:
             blocks = [h1] + blocks
     else:
         blocks = [text for text, _ in parser.blocks]
+    margin = _margin_lines(parser.margins)
+    blocks = blocks + [line for line in margin if line not in blocks]
     hints = dict(parser.hints)
+    updated = _FOOTER_DATE.search(" ".join(parser.footer + [" · ".join(lines) for lines in parser.margins]))
+    if updated:
+        hints.setdefault("updated", updated.group("date"))
     title = " ".join(parser.h1.split()) or " ".join(hints.pop("og_title", "").split()) or " ".join(parser.title.split())
     hints.pop("og_title", None)
     site = site_name(" ".join(parser.title.split()), title)

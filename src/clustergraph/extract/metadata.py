@@ -5,7 +5,9 @@
   otherwise ``press release`` when there is a dateline, else ``news``.
 * issued/place: the dateline (``Dresden, 18. Juli 2014 -``); else a date the markup gives
   (``<time datetime>``, ``article:published_time``); else a date line near the top (``Posted on
-  March 2, 2023``, ``Datum: 18.07.2014``).
+  March 2, 2023``, ``Datum: 18.07.2014``); else a labelled date line anywhere in the text (a page's
+  ``Veröffentlicht am ...``/``Published: ...``/``Datum: ...``, then ``Stand: 03/2023``/``Zuletzt
+  aktualisiert ...``/``Last updated: ...``); else the markup's date of last change (``dateModified``).
 * title: the page's ``<h1>``/``<title>``, else the first line that is not a kind heading or a date.
 * id: the slug of the source file name, else of the title.
 """
@@ -24,6 +26,18 @@ _PRESS = re.compile(r"^(?:Pressemitteilung|Presseinformation|Pressemeldung|Medie
 _NEWS = re.compile(r"^(?:Aktuelle\s+Meldung|Meldung|Nachricht|News|Aktuelles|Neuigkeiten|Blog)\b", re.IGNORECASE)
 _PROGRAMME_PAGE = re.compile(r"^(?:Programm|Programme|Förderprogramm|Über\s+das\s+Programm|About\s+the\s+programme)\b", re.I)
 _REPORT = re.compile(r"report|bericht|rückblick|review|newsletter|ausgabe|issue", re.IGNORECASE)
+# a line of its own that dates the page: "Veröffentlicht am 3. Mai 2022", "Published: 12 May 2021"
+_PUBLISHED_LABEL = re.compile(r"^(?:Veröffentlicht(?:\s+am)?|Erschienen(?:\s+am)?|Datum|Published(?:\s+on)?|Posted(?:\s+on)?|"
+                              r"Date(?:\s+of\s+publication)?|Publication\s+date|Erstellt(?:\s+am)?)\s*:?\s+", re.I)
+# ... or says when it was last changed: "Stand: 03/2023", "Zuletzt aktualisiert am 5. Mai 2022", "Last updated: 2 March 2023"
+_UPDATED_LABEL = re.compile(r"(?:^|\s[–—·|-]\s)(?:Stand(?:\s+vom)?|(?:Zuletzt\s+)?(?:aktualisiert|geändert)(?:\s+am)?|"
+                            r"Letzte\s+(?:Aktualisierung|Änderung)|Fassung\s+vom|(?:Last\s+)?(?:updated|modified|revised)(?:\s+on)?|"
+                            r"Last\s+update|[Vv]ersion\s+of)\s*:?\s+", re.I)
+_MONTH_YEAR = re.compile(r"^(?P<month>0?[1-9]|1[0-2])\s*[/.]\s*(?P<year>(?:19|20)\d\d)\b")  # "03/2023", "3.2023"
+# the date of an event or of a job's start near the top of an invitation or a vacancy: not when the text was issued
+_NOT_ISSUE = re.compile(r"^(?:Termin|Veranstaltungstermin|Wann|When|Event\s+date)\s*:|\b(?:starting|beginning|Eintritt|Beginn)\s+"
+                        r"(?:on\s+|am\s+|zum\s+)?\d", re.I)
+_ISSUE = re.compile(r"\b(?:Ausgabe|Heft|Issue|No\.|Nr\.)\s*\d{1,2}\s*/\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 _DATE_LINE = re.compile(r"\b(?:posted|published|veröffentlicht|datum|date|stand|erschienen|am)\b", re.IGNORECASE)
 
 
@@ -86,7 +100,7 @@ def find_issued(sentences: list[Sentence], hints: dict[str, str]) -> str | None:
     coarse = None
     for index, sentence in enumerate(sentences[:8]):
         dates = find_dates(sentence.text)
-        if not dates:
+        if not dates or _NOT_ISSUE.search(sentence.text):
             continue
         if _DATE_LINE.search(sentence.text) and len(sentence.text) < 120 or len(sentence.text) - len(dates[0].text) < 12 \
                 or (index < 4 and len(sentence.text) < 90):
@@ -99,7 +113,56 @@ def find_issued(sentences: list[Sentence], hints: dict[str, str]) -> str | None:
             dates = find_dates(sentence.text)
             if dates and len(sentence.text) < 60 and _REPORT.search(sentence.text):
                 return dates[0].iso
+            issue = _ISSUE.search(sentence.text) if len(sentence.text) < 80 else None
+            if issue:  # "Ausgabe 3/2023", "Issue 2/2019": the year of a periodical's issue
+                return issue.group("year")
+    if coarse is None:
+        coarse = labelled_date(sentences)
+    if coarse is None and hints.get("updated"):
+        coarse = parse_date(hints["updated"]) or leading_date(hints["updated"])
     return coarse
+
+
+def labelled_date(sentences: list[Sentence]) -> str | None:
+    """The date of a short line anywhere in the text that says when the page was published, else when it
+    was last updated.
+
+    >>> from clustergraph.extract.sentences import split_sentences
+    >>> labelled_date(split_sentences("Wir sind ein Netzwerk.\\n\\nStand: 03/2023"))
+    '2023-03'
+    >>> labelled_date(split_sentences("Text.\\nLast updated: 2 March 2023\\nPublished: 12 May 2021"))
+    '2021-05-12'
+    >>> labelled_date(split_sentences("Die Förderung läuft bis Stand der Technik 2030.")) is None
+    True
+    >>> labelled_date(split_sentences("Forum 2024, 17–18 October 2024 · Marina Programme – version of 2 September 2024"))
+    '2024-09-02'
+
+    """
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        for line in sentence.text.split("\n"):
+            line = line.strip()
+            if len(line) > 160:
+                continue
+            for kind, label in (("published", _PUBLISHED_LABEL), ("updated", _UPDATED_LABEL)):
+                match = label.match(line) if kind == "published" else label.search(line)
+                if match is not None and kind not in found and (len(line) <= 60 or len(line) - match.end() < 30):
+                    found.update({kind: iso} if (iso := leading_date(line[match.end():])) else {})
+    return found.get("published") or found.get("updated")
+
+
+def leading_date(text: str) -> str | None:
+    """The ISO date ``text`` starts with (``03/2023`` is a month).
+
+    >>> leading_date("03/2023 · Impressum"), leading_date("Februar 2024"), leading_date("der Technik 2030")
+    ('2023-03', '2024-02', None)
+    """
+    text = text.strip()
+    month = _MONTH_YEAR.match(text)
+    if month:
+        return f"{month.group('year')}-{int(month.group('month')):02d}"
+    dates = find_dates(text)
+    return dates[0].iso if dates and dates[0].start == 0 else None
 
 
 def announcement_id(source: str | None, title: str) -> str:

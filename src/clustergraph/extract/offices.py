@@ -84,6 +84,8 @@ def roles(ctx: Context) -> None:
         confidence = role.confidence
         org = _explicit_org(ctx, info, role)
         if org is None and (role.org_text is None or _generic(role.org_text)):
+            if info.imprint:
+                continue  # "Impressum ... Geschäftsführer: X": the site operator's officer (discourse.py)
             org = _implicit_org(ctx, info, s, e, named=role.org_text is None)
             confidence = min(confidence, 0.7)
         if not _plausible(org):
