@@ -372,3 +372,187 @@ def test_members_come_from_a_field_not_from_a_place():
     text = ("Goslar, 3. März 2025 – Das Netzwerk HarzWerk e.V. wächst. Die 47 Mitglieder kommen aus dem Landkreis "
             "Goslar.")
     assert _sectors(text) == set()
+
+
+# --------------------------------------------------------------------------- fields that are not the cluster's sector
+
+_DE = "Dresden, 3. März 2024 – Das Netzwerk AlphaNet ist ein Cluster aus Sachsen. "
+_EN = "Leeds, 3 March 2024 – BetaNet is a cluster based in Leeds. "
+
+
+@pytest.mark.parametrize("sentence", [
+    "Das gemeinsame Projekt von AlphaNet widmet sich der Wasserstofftechnik.",            # a project's topic
+    "Der Schwerpunkt des Förderprogramms liegt auf der Photonik.",                        # a programme's focus
+    "Die Jahrestagung von AlphaNet steht unter dem Motto Digitalisierung und Künstliche Intelligenz.",  # an event's theme
+    "Neues Mitglied ist die Firma Optex, die in der Medizintechnik tätig ist.",          # a member company's field
+    "Zu den Mitgliedern gehört die Optex GmbH, ein Spezialist für Lasertechnik.",
+    "Der Partnercluster aus Polen ist auf Biotechnologie spezialisiert.",                 # a partner's field
+    "AlphaNet ist Partner des Netzwerks der Chemieindustrie in Sachsen-Anhalt.",
+    "AlphaNet kooperiert mit dem Cluster für Medizintechnik in Thüringen.",
+    "Das Ministerium für Wirtschaft, Energie und Klimaschutz unterstützt AlphaNet.",     # a ministry's policy area
+    "Die Ministerin betonte die Bedeutung der Mikroelektronik für den Standort.",
+    "„Künstliche Intelligenz wird alle Branchen verändern“, sagte Geschäftsführer Max Bauer.",  # a trend in a quote
+    "Die Mitgliedsfirma Optex entwickelt Batterien für Elektroautos.",                    # a product
+    "AlphaNet plant, künftig auch die Wasserstoffwirtschaft einzubeziehen.",              # planned
+    "AlphaNet ist kein Netzwerk der Chemieindustrie.",                                    # negated
+    "Früher war AlphaNet ein Netzwerk der Textilindustrie.",                              # former
+    "Das Netzwerk bündelt Innovation, Forschung und Industrie.",                          # generic words
+    "Der Cluster für Innovation und Digitalisierung wächst.",
+    "Das Netzwerk der Wirtschaft und des Mittelstands wächst.",
+    "AlphaNet ist im Bereich Innovation aktiv.",
+])
+def test_german_fields_that_are_not_the_clusters(sentence):
+    assert not {s for s, o in _pairs(_DE + sentence, "sector") if s == "AlphaNet"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The joint project of BetaNet focuses on hydrogen storage.",                           # a project's topic
+    "The programme focuses on microelectronics.",                                          # a programme's focus
+    "The event focuses on quantum technology.",                                            # an event's theme
+    "New member Optex is active in medical technology.",                                   # a member's field
+    "Members include Optex Ltd, a specialist in laser technology.",
+    "The partner cluster from Poland specialises in biotechnology.",                       # a partner's field
+    "BetaNet is a partner of the chemical industry network in Wales.",
+    "The Department for Energy and Climate supports BetaNet.",                             # a policy area
+    "The minister stressed the importance of microelectronics for the region.",
+    '"Artificial intelligence will change every industry," said managing director Max Bauer.',  # a trend in a quote
+    "BetaNet sees artificial intelligence as a key trend.",
+    "Member company Optex develops batteries for electric cars.",                          # a product
+    "BetaNet plans to add the hydrogen industry to its scope.",                            # planned
+    "BetaNet is not a network for the chemical industry.",                                 # negated
+    "BetaNet used to be the textile cluster of the region.",                               # former
+    "The cluster for innovation and digitalisation is growing.",                           # generic words
+    "The network of industry and business keeps growing.",
+    "BetaNet is the cluster for innovation in the region.",
+    "BetaNet is active in the field of innovation.",
+    "The region is known for its strong automotive industry.",
+])
+def test_english_fields_that_are_not_the_clusters(sentence):
+    assert not {s for s, o in _pairs(_EN + sentence, "sector") if s == "BetaNet"}
+
+
+def test_a_relative_clause_gives_its_field_to_its_antecedent():
+    text = _DE + "AlphaNet kooperiert mit dem Netzwerk GammaNet, das Unternehmen der Luftfahrt vernetzt."
+    pairs = _pairs(text, "sector")
+    assert not {o for s, o in pairs if s == "AlphaNet"}
+    assert {s for s, _ in pairs} <= {"GammaNet"}
+
+
+def test_a_partner_named_in_the_phrase_keeps_its_field():
+    pairs = _pairs(_EN + "BetaNet cooperates with the photonics cluster OptoNet.", "sector")
+    assert pairs == {("OptoNet", "Photonics")}
+
+
+def test_a_hedge_after_an_attributive_field_concerns_another_statement():
+    text = _EN + "The Federal Ministry will fund the new air-quality network CleanAir Leeds."
+    assert {o.lower() for s, o in _pairs(text, "sector")} == {"air quality"}
+    text = ("Leipzig, 3. März 2024 – OptoSax ist ein Netzwerk aus Leipzig. Die Präsenz des sächsischen Photonik-Clusters "
+            "wird erhöht, davon erhoffen wir uns viel.")
+    assert ("OptoSax", "Photonik") in _pairs(text, "sector")
+
+
+def test_we_are_the_network_of_two_fields():
+    pairs = _pairs(_DE + "Wir sind das Netzwerk der Kunststoffverarbeitung und der Werkzeugbauer in Sachsen.", "sector")
+    assert pairs == {("AlphaNet", "Kunststoffverarbeitung"), ("AlphaNet", "Werkzeugbau")}
+    pairs = _pairs(_DE + "Wir sind das Netzwerk der Kunststoffverarbeitung und der Region Chemnitz.", "sector")
+    assert pairs == {("AlphaNet", "Kunststoffverarbeitung")}  # a region is no field
+
+
+def test_coordinated_english_pre_modifiers():
+    pairs = _pairs(_EN + "BetaNet is the food processing and packaging cluster of the region.", "sector")
+    assert pairs == {("BetaNet", "food processing"), ("BetaNet", "packaging")}
+    pairs = _pairs(_EN + "BetaNet is the forestry and timber cluster of the region.", "sector")
+    assert pairs == {("BetaNet", "forestry and timber")}  # two single words name one trade
+    assert not _pairs(_EN + "BetaNet is the innovation and technology network of the region.", "sector")
+
+
+def test_list_row_field_between_dashes_is_widened():
+    text = ("Berlin, 1 July 2020 – New members of go-cluster\n\nThe Federal Ministry welcomes four new members of "
+            "go-cluster:\n\n- StoreNet Energy, Magdeburg (Saxony-Anhalt) — energy storage — member since 1 July 2020\n"
+            "- CeraNet, Selb (Bavaria) — ceramics — member since 1 July 2020\n")
+    pairs = _pairs(text, "sector")
+    assert ("StoreNet Energy", "energy storage") in pairs
+    assert ("StoreNet Energy", "Energy") not in pairs  # a word of the name is no field
+    assert ("CeraNet", "ceramics") in pairs
+
+
+def test_members_of_a_field_named_by_their_trade_and_only_network():
+    pairs = _pairs(_EN + "BetaNet, the Leeds-based network of automotive software companies, grows.", "sector")
+    assert {o for _, o in pairs} == {"automotive software"}
+    pairs = _pairs(_EN + "BetaNet is Yorkshire's only network for medical imaging.", "sector")
+    assert "only" not in {o for _, o in pairs}
+
+
+# --------------------------------------------------------------------------- more award phrasings
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_EN + "BetaNet was recognised with the GOLD label of the ECEI.", {("BetaNet", "Gold")}),
+    (_EN + "BetaNet is a Gold-labelled cluster.", {("BetaNet", "Gold")}),
+    (_EN + "BetaNet has been a Silver-label cluster since 2021.", {("BetaNet", "Silver")}),
+    (_EN + "BetaNet's Silver label was renewed in 2022.", {("BetaNet", "Silver")}),
+    (_DE + "AlphaNet ist ein mit dem Gold-Label ausgezeichnetes Netzwerk.", {("AlphaNet", "Gold")}),
+    (_DE + "AlphaNet darf sich nun mit dem Qualitätssiegel GOLD der ECEI schmücken.", {("AlphaNet", "Gold")}),
+    (_DE + "AlphaNet hatte das Silber-Label bereits 2020 erhalten.", {("AlphaNet", "Silver")}),
+    (_DE + "2019: Auszeichnung mit dem ECEI-Silber-Label", {("AlphaNet", "Silver")}),
+    (_EN + "2016 – awarded the ECEI Bronze Label", {("BetaNet", "Bronze")}),
+])
+def test_more_award_phrasings(text, expected):
+    assert _tiers(_pairs(text, "awarded label")) == expected
+
+
+def test_a_renewal_is_not_given_to_the_awarder_after_a_colon():
+    text = ("Bielefeld, 3. März 2023 – Neues.\n\nHolzNet bündelt Unternehmen aus dem Holzbau. Das Netzwerk aus Paderborn "
+            "hat sein Silber-Label erneuert: Das European Secretariat for Cluster Analysis (ESCA), das die Label vergibt, "
+            "bestätigte die Auszeichnung.")
+    assert _tiers(_pairs(text, "awarded label")) == {("HolzNet", "Silver")}
+
+
+def test_a_chronicle_line_needs_the_year_and_the_award_alone():
+    # words after the label: not a line of the cluster's own history
+    assert not _pairs(_EN + "2016 – awarded the ECEI Bronze Label to many clusters in Europe", "awarded label")
+    assert not _pairs(_EN + "BetaNet hopes to hold the Gold label by 2026.", "awarded label")
+
+
+@pytest.mark.parametrize("text", [
+    _DE + "Das Digitalisierungsnetzwerk AlphaNet wächst.",
+    _DE + "AlphaNet vernetzt Unternehmen der Digitalisierung.",
+    _DE + "AlphaNet ist das Netzwerk für Zukunftstechnologien in Sachsen.",
+    _DE + "AlphaNet ist der Cluster für Technologie und Innovation in Sachsen.",
+    _DE + "Das Mittelstandsnetzwerk AlphaNet wächst.",
+    _DE + "AlphaNet ist der Cluster für Nachhaltigkeit.",
+    _EN + "BetaNet is the digitalisation cluster of Yorkshire.",
+    _EN + "BetaNet is the cluster for digital transformation and innovation.",
+    _EN + "BetaNet is the network of universities in the region.",
+    _EN + "BetaNet is active in the field of sustainability.",
+    _EN + "BetaNet is Yorkshire's leading technology network.",
+])
+def test_generic_words_are_no_sector(text):
+    assert not _pairs(text, "sector")
+
+
+def test_generic_word_check_keeps_real_fields():
+    assert _pairs(_EN + "BetaNet is the cluster for digital health in Yorkshire.", "sector") == {("BetaNet", "digital health")}
+    assert ("AlphaNet", "Medizintechnik") in _pairs(_DE + "AlphaNet ist das Netzwerk der Medizintechnik in Sachsen.", "sector")
+
+
+def test_a_field_led_by_an_acronym():
+    assert _pairs(_EN + "BetaNet, the IT security cluster of Yorkshire, welcomed the decision.", "sector") == {
+        ("BetaNet", "IT security")}
+    assert not _pairs(_EN + "BetaNet, the IT department of the council, welcomed the decision.", "sector")
+
+
+def test_als_netzwerk_der_names_the_subject_after_the_phrase():
+    pairs = _pairs(_DE + "Als Netzwerk der Kunststoffbranche vertritt AlphaNet 80 Unternehmen.", "sector")
+    assert {s for s, _ in pairs} == {"AlphaNet"}
+    text = _DE + "Als Netzwerk der Kunststoffbranche bezeichnete der Minister den Verband PlastNet."
+    assert not {o for s, o in _pairs(text, "sector") if s == "AlphaNet"}
+
+
+def test_members_active_in_a_field():
+    assert _pairs(_DE + "Die Mitglieder sind vor allem in der Medizintechnik tätig.", "sector") == {("AlphaNet", "Medizintechnik")}
+    assert _pairs(_EN + "Its members work in the photonics industry.", "sector") == {("BetaNet", "Photonics")}
+    assert not _pairs(_DE + "Die Mitglieder des Partnerclusters sind in der Medizintechnik tätig.", "sector")
+    assert not _pairs(_DE + "Die Mitglieder sind in der Region verwurzelt.", "sector")
+    assert not _pairs(_EN + "Our members work in close cooperation.", "sector")
+    assert not _pairs(_EN + "The members of the partner cluster work in robotics.", "sector")

@@ -48,7 +48,11 @@ _AWARD_MORE = re.compile(
     r"\bzuerkannt\b|\bzugesprochen\b|\bschmücken\b|\bschmückt\b|\bwent\s+to\b|\bgoes\s+to\b|\bging\s+an\b|\bgeht\s+an\b|"
     r"\bre-?\s?certified\b|\bre-?\s?zertifiziert\b|\bRezertifizierung\b|\bre-?certification\b|\bbestätigt\b|"
     r"\bconfirmed\b|\bverteidigt\b|\bhold\b|\bhave\s+held\b|\bhas\s+held\b|\bfolgte\b|\bfollowed\b|\bInhaber(?:in)?\b|"
-    r"\bholder\b|\bverlieh\b|\bvergab\b|\bpresented\b|\büberreicht(?:e)?\b"
+    r"\bholder\b|\bverlieh\b|\bvergab\b|\bpresented\b|\büberreicht(?:e)?\b|"
+    # "recognised with the Gold label", "was renewed", "ein mit dem Label ausgezeichnetes Netzwerk"
+    r"\brecogni[sz]ed\s+with\b|\brenewed\b|\berneuert\b|\bausgezeichnete[snrm]?\b|"
+    # the label as an attribute: "a Silver-label cluster", "Gold-labelled", "ist seit 2018 Gold-zertifiziert"
+    r"(?<=[Ll]abel[ -])(?:cluster|network|Cluster|Netzwerk)\b|(?<=-)(?:labell?ed|zertifiziert|certified)\b"
 )
 # verbs with the awarder as subject: "ESCA awarded X the label", "Die ESCA verlieh dem Cluster das Label"
 _ACTIVE_AWARDER = re.compile(r"awarded|granted|awards|grants|verlieh|verleiht|vergab|vergibt|presented|überreicht\w*|conferred")
@@ -64,6 +68,12 @@ _DASH_APPOSITION = re.compile(r"\s[–—]\s[^–—;:]{1,80}\s[–—]\s$")
 _PRONOUN_START = re.compile(r"\s*(?:It|Es|Er|Sie)\s+(?:has|had|hat|hatte|trägt|holds|received|erhielt)\b")
 # a second verb phrase of the same subject: its hedges are not the award's
 _COORDINATED_VERB = re.compile(r"\s(?:and|und)\s+(?:has|have|had|is|was|hat|haben|hatte|ist|wurde|will|plans?|plant|wants?)\b")
+# a chronicle line of the cluster's own history, a year and the award, no name: "2019: Auszeichnung mit dem ECEI-Silber-Label",
+# "2016 – awarded the ECEI Bronze Label"
+_CHRONICLE_LINE = re.compile(
+    r"^\W*(?:19|20)\d\d\s*[:–—-]\s*(?:Auszeichnung|Verleihung|Zertifizierung|Erhalt|Awarded|awarded|Received|received|"
+    r"Award\s+of|Receipt\s+of|erhält|erhielt)\s+(?:mit\s+dem|mit\s+der|des|der|das|the|with\s+the)?\s*$"
+)
 # where a label date stops: a new clause ("after", "nachdem", a comma)
 _DATE_PARTS = re.compile(r",\s|;\s|\s(?:after|before|nachdem|bevor|and|und|since\s+then)\s")
 # plural or generic label nouns that cover the tiers of the document: "quality labels of the ECEI"
@@ -209,6 +219,9 @@ def _award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Refere
     if not cues:
         return False
     _, _, cs, ce, word, lo, hi = min(cues)
+    colon = text.find(":", max(ce, le), hi)
+    if colon != -1:
+        hi = colon  # "X hat sein Silber-Label erneuert: Die ESCA ... bestätigte": the recipient is not after the colon
     aside = _DASH_APPOSITION.search(text, 0, lo)
     if aside is not None and not any(m.type in ORG_TYPES and lo <= info.rel(m.start) < cs for m in info.mentions):
         lo = clause(text, aside.start(), aside.start() + 1)[0]  # "X e.V. – the Rail Network Main-Franconia – received"
@@ -218,6 +231,8 @@ def _award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Refere
         _note(ctx, info, "awarded label", reason)
         return False
     subjects, confidence = _recipients(ctx, info, cs, ce, word, ls, le, lo, hi, refs)
+    if not subjects and _CHRONICLE_LINE.match(text[:ls]) and not re.search(r"\w", text[le:]):
+        subjects, confidence = [r for r in [own_cluster(ctx, info)] if r is not None], 0.7  # "2019: Auszeichnung mit dem ..."
     date = _label_date(info, ls, le)
     if date is None and _HOLDING.search(word):
         date = ctx.issued

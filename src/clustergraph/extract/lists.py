@@ -28,6 +28,7 @@ from clustergraph.extract.dates import find_dates
 from clustergraph.extract.modality import blocked
 from clustergraph.extract.names import is_name_token
 from clustergraph.extract.resolve import Referent, Registry
+from clustergraph.extract.sectors import row_sector
 from clustergraph.extract.sentences import Sentence
 
 _TIER_PREFIX = re.compile(r"^(?P<tier>Gold|GOLD|Silber|SILBER|Silver|SILVER|Bronze|BRONZE)\s*[:–—-]\s*")
@@ -156,6 +157,7 @@ def member_items(ctx: Context) -> None:
         evidence = (info.sentence.start, info.sentence.end)
         dates = find_dates(since.group("date"), reference=ctx.issued)
         ctx.add(ref, "member of programme", ctx.programme, evidence, 0.75, dates[0].iso if dates else None)
+        row_sector(ctx, info, ref)  # "— energy storage —": the row's field
         city = _CITY.match(info.text)
         if city:
             place = ctx.registry.known(city.group("city"), "Region") or ctx.registry.get(city.group("city"), "Region")

@@ -9,8 +9,8 @@ import re
 
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
-from clustergraph.extract.field_words import (CLASSIFYING_ADJECTIVE, EN_WORD, FIELD_HEAD, UPPER_WORD, normalise, refused,
-                                              split_field)
+from clustergraph.extract.field_words import (CLASSIFYING_ADJECTIVE, EN_WORD, FIELD_HEAD, RELATIVE_BEFORE, UPPER_WORD,
+                                              field_asserted, foreign_subject, normalise, refused, split_field)
 from clustergraph.extract.label_subjects import own_cluster, previous_cluster
 from clustergraph.extract.relations import _evidence
 from clustergraph.extract.resolve import Referent
@@ -34,6 +34,14 @@ _MEMBERS_COME_FROM = re.compile(
     r"\b(?:Mitglieds\w+|Mitglieder|[Mm]embers|[Mm]ember\s+companies)\s+(?:\w+\s+){0,2}?(?:kommen|stammen|come)\s+"
     rf"(?:\w+\s+)?(?:aus|from)\s+(?:der|dem|den|the)\s+(?P<x>{UPPER_WORD}(?:-?\s+(?:und|&)\s+(?:der\s+|dem\s+)?{UPPER_WORD})?)(?![\w-])"
 )
+# the members' activity as a sentence of its own: "Die Mitglieder sind vor allem in der Luft- und Raumfahrt tätig",
+# "Its members work in medical imaging", "member companies are active in the photonics industry"
+_MEMBERS_ACTIVE = re.compile(
+    r"\b(?:Mitglieds\w+|Mitglieder|[Mm]embers|[Mm]ember\s+companies)\s+(?:(?:von|des|der|of)\s+[\w-]+\s+)?(?:\w+\s+){0,3}?"
+    r"(?:sind|arbeiten|are|work|operate)\s+(?:\w+\s+){0,3}?(?:in\s+der|im|in\s+den|in\s+the|in)\s+"
+    rf"(?P<x>{UPPER_WORD}(?:-?\s+(?:und|&)\s+{UPPER_WORD})?(?=\s+(?:tätig|aktiv)\b)|"
+    rf"{EN_WORD}(?:\s+{EN_WORD})?(?:\s+and\s+{EN_WORD}(?:\s+{EN_WORD})?)?(?=\s+(?:industry|industries|sector)\b|[,.;]|$))"
+)
 # "Betriebe aus Weinbau und Kellereitechnik": no article, so each part must end in a field's head noun
 _MEMBER_FIELD_BARE = re.compile(
     r"\b(?:Unternehmen|Firmen|Betriebe|Akteure|Hersteller|Zulieferer|Mitglieder|Partner)\s+aus\s+"
@@ -50,11 +58,18 @@ _MEMBER_WORDS = frozenset("unternehmen firmen betriebe akteure hersteller zulief
 
 def _sentence_subject(ctx: Context, info: SentenceInfo, verb_start: int) -> Referent | None:
     """The cluster a sentence is about: named at its start, or ``Das Netzwerk``/``The cluster`` there."""
+    head = info.text[:verb_start]
+    if foreign_subject(head):
+        return None  # "Das Projekt verbindet Unternehmen der ...": the project's field
+    relative = RELATIVE_BEFORE.search(head)
+    if relative:  # "mit GammaNet, das Unternehmen der Luftfahrt vernetzt": the relative's antecedent, or nobody
+        antecedent = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
+                      and 0 <= relative.start() - info.rel(m.end) <= 1]
+        return antecedent[0].ref if antecedent else None
     named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) <= verb_start
              and (info.rel(m.start) < 6 or verb_start - info.rel(m.end) <= 2)]  # "... Netzwerk VitiNet bündelt"
     if named:
         return named[0].ref
-    head = info.text[:verb_start]
     if P.ANAPHOR_SUBJECT_START.match(head) or re.match(r"^(?:Die|Der|Das|The)\s+(?:[\w-]+\s+){0,3}?(?:Allianz|Cluster|"
                                                        r"Netzwerk|cluster|network|Verein|Initiative)\b", head):
         return own_cluster(ctx, info)
@@ -68,6 +83,14 @@ def member_fields(ctx: Context) -> None:
         origin = _MEMBERS_COME_FROM.search(info.text) if "mitglied" in info.lower or "member" in info.lower else None
         if origin is not None:  # "Die 60 Mitgliedsfirmen kommen überwiegend aus dem Textilmaschinenbau."
             _add_fields(ctx, info, [origin], previous_cluster(ctx, info) or own_cluster(ctx, info))
+        active = _MEMBERS_ACTIVE.search(info.text) if "mitglied" in info.lower or "member" in info.lower else None
+        if active is not None and not foreign_subject(info.text[:active.start("x")]) \
+                and not re.search(r"(?i)\bpartner", info.text[active.start():active.start("x")]) \
+                and (active.group("x")[:1].isupper() or re.match(r"\s+(?:industry|industries|sector)\b", info.text[active.end():])
+                     or any(m.kind == "sector" and active.start("x") <= info.rel(m.start) < active.end("x") for m in info.mentions)):
+            # an English field without a head noun must hold a listed sector word: not "work in close cooperation"
+            named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) <= active.start("x")]
+            _add_fields(ctx, info, [active], named[0].ref if named else previous_cluster(ctx, info) or own_cluster(ctx, info))
         if not any(key in info.lower for key in VERB_KEYS):
             continue
         verb = P.NETWORK_VERB.search(info.text) or _JOINED.search(info.text)
@@ -77,15 +100,18 @@ def member_fields(ctx: Context) -> None:
         if subject is None:
             continue
         _add_fields(ctx, info, [*MEMBER_FIELD.finditer(info.text), *_MEMBER_FIELD_BARE.finditer(info.text),
-                                *_MEMBER_FIELD_EN.finditer(info.text)], subject)
+                                *_MEMBER_FIELD_EN.finditer(info.text)], subject, verb.end())
 
 
-def _add_fields(ctx: Context, info: SentenceInfo, matches: list, subject: Referent | None) -> None:
+def _add_fields(ctx: Context, info: SentenceInfo, matches: list, subject: Referent | None,
+                verb_end: int | None = None) -> None:
     """One ``sector`` fact per field part of each member-field match."""
     if subject is None:
         return
     for match in matches:
         start, end = match.span("x")
+        if not field_asserted(info.text, start, end, verb_end=verb_end):
+            continue  # "soll künftig Firmen der Wasserstoffwirtschaft vernetzen", "vernetzte früher ..."
         if any(m.kind == "name" and info.rel(m.start) < end and start < info.rel(m.end) for m in info.mentions):
             continue  # a name, not a field
         bare = match.re in (_MEMBER_FIELD_BARE, _MEMBERS_COME_FROM)  # each part must end in a field's head noun
@@ -96,7 +122,8 @@ def _add_fields(ctx: Context, info: SentenceInfo, matches: list, subject: Refere
         for part in split_field(field):
             if refused(part) or part.lower() in _MEMBER_WORDS or (bare and not FIELD_HEAD.search(part.lower())):
                 continue
-            if match.re is _MEMBER_FIELD_EN and match.group("head").startswith("industr"):
-                part = f"{part} industry"  # "the solar and glass industries": solar industry, glass industry
+            if match.re is _MEMBER_FIELD_EN and match.group("head") == "industries":
+                part = f"{part} industry"  # "the solar and glass industries": solar industry, glass industry (one
+                # industry stays the field as the phrase finder names it: "the manufacturing industry" -> manufacturing)
             ref = ctx.registry.get(part, "Sector", use_gazetteer=False)
             ctx.add(subject, "sector", ref, _evidence(info), 0.7)

@@ -261,7 +261,7 @@ def scan_sectors(text: str, start: int, end: int, registry: Registry, lowered: s
 
 _TIER = r"(?:[Gg]old|GOLD|[Ss]ilber|SILBER|[Ss]ilver|SILVER|[Bb]ronze|BRONZE|[Pp]latin(?:um)?)"
 LABEL_PATTERN = re.compile(
-    rf"(?P<a>(?:Qualitäts|Cluster[- ]?[Mm]anagement[- ]Excellence[- ]|Excellence[- ])?[Ll]abel[s]?\s+(?:in\s+|„|“|\")?"
+    rf"(?P<a>(?:Qualitäts|Cluster[- ]?[Mm]anagement[- ]Excellence[- ]|Excellence[- ])?(?:[Ll]abel[s]?|[Ss]iegel)\s+(?:in\s+|„|“|\")?"
     rf"{_TIER}(?:\s*(?:,|oder|und|bzw\.|or|and|/)\s*{_TIER})*)"
     rf"|(?P<b>{_TIER}(?:\s*(?:,|oder|und|bzw\.|or|and|/)\s*{_TIER})*[- ]?(?:[Qq]ualitäts)?(?:[Ll]abel|Zertifikat|Zertifizierung|[Cc]ertificat(?:e|ion)|Siegel|[Ss]tatus|[Ll]evel))"
     rf"|(?P<c>{_TIER}label)"

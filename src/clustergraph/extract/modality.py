@@ -43,6 +43,12 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 _GERMAN_WILL_SAFE = re.compile(r"\bwill\b")
+# a state that held once and no longer: "früher ein Netzwerk der Textilindustrie", "used to be the textile cluster"
+FORMER = re.compile(
+    r"\b(?:früher|ehemals|ehemalige[nmrs]?|einst|einstige[nmrs]?|vormals|ursprünglich|formerly|former|used\s+to|"
+    r"originally|previously|until\s+(?:19|20)\d\d|bis\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
-from clustergraph.extract.field_words import (FIELD_HEAD, STOP_HEADS, UPPER_WORD, EN_WORD, linking_s, normalise, refused,
-                                              split_field)
+from clustergraph.extract.field_words import (FIELD_HEAD, STOP_HEADS, UPPER_WORD, EN_WORD, field_asserted, linking_s, normalise,
+                                              other_party_cue, refused, split_english, split_field)
 from clustergraph.extract.label_subjects import own_cluster
 from clustergraph.extract.member_fields import MEMBER_FIELD, member_fields
 from clustergraph.extract.subjects import described_cluster, subject_before
@@ -60,8 +60,9 @@ _PATTERNS = [
     # 10: "Kunststoffnetzwerk PolyNet", "Holzbau-Netzwerk", "die Textilinitiative X" (a compound like pattern 0)
     re.compile(rf"(?<![\w-])(?P<x>{_DE_FIELD})(?:-[Nn]etzwerk|netzwerk|-[Ii]nitiative|initiative)(?:s|es|e)?(?![\w-])"),
     # 11: "das Netzwerk der Aquakultur- und Fischverarbeitung", "Netzwerk der saarländischen Automobilzulieferer"
+    # "Wir sind das Netzwerk der Kunststoffverarbeitung und der Werkzeugbauer in Sachsen" (two fields, each with its article)
     re.compile(rf"\b(?:Netzwerk|Cluster)(?:s|es)?\s+(?:der|des)\s+(?:[a-zäöü]+(?:en|er)\s+)?"
-               rf"(?P<x>{UPPER_WORD}(?:-\s+(?:und|&)\s+{UPPER_WORD})?)(?![\w-])"),
+               rf"(?P<x>{UPPER_WORD}(?:-\s+(?:und|&)\s+{UPPER_WORD}|\s+(?:und|sowie)\s+(?:der|des)\s+{UPPER_WORD})?)(?![\w-])"),
     # 12: "Lower Saxony's rail technology cluster", "the Antwerp-based Flemish chemistry cluster", "the new air-quality
     # network", "the Saxon microelectronics cluster": a determiner or possessive, proper or weak modifiers, the field
     re.compile(rf"(?:(?:\b[Tt]he|\b[Aa]n?)\s+(?:{_EN_MODIFIER}\s+){{1,3}}|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+(?:{_EN_MODIFIER}\s+){{0,3}})"
@@ -74,14 +75,27 @@ _PATTERNS = [
     # 15: "H2Net focuses on electrolysis and hydrogen pipelines" (the sentence's subject is named first)
     re.compile(rf"^[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){{0,3}}(?:,[^,]{{1,90}},)?\s+(?:focuses|concentrates|specialises|specializes)\s+(?:on|in)\s+"
                rf"(?P<x>{_EN_FIELD}){_EN_FIELD_END}"),
+    # 16: "the food processing and packaging cluster", "a Flemish plastics and composites network": coordinated modifiers
+    re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*(?:-based|ian|ish|ese|ch|an)\s+)?"
+               r"(?P<x>[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+)?\s+and\s+[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+)?)\s+(?:cluster|network)\b"),
+    # 17: "the IT security cluster", "the AI network": a field led by an acronym of the trade
+    re.compile(r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[A-Z][\w-]*(?:-based|ian|ish|ese|ch|an)\s+)?"
+               r"(?P<x>(?:IT|ICT|AI|IoT)(?:\s+[a-z]+)?)\s+(?:cluster|network)\b"),
+    # 18: "der IT-Sicherheitscluster", "das KI-Netzwerk X" (a compound like pattern 0)
+    re.compile(r"(?<![\w-])(?P<x>(?:IT|ICT|IKT|KI|IoT)(?:-[A-ZÄÖÜ][a-zäöüß]+?)?)(?:-?[Cc]luster|-?[Nn]etzwerk)(?:s|n|es)?(?![\w-])"),
 ]
+# the makers of a trade named for the trade: "Werkzeugbauer", "Musikinstrumentenbauer"
+_TRADE_MAKERS = re.compile(r"(?<=[a-zäöü])bauer?n?\b")
 # per pattern, words one of which its match must contain (lower-cased): a cheap test before the regex
 _PATTERN_KEYS = (("cluster",), ("für",), ("branche",), ("branche",), ("bereich",), ("cluster", "network"),
                  ("cluster", "network"), ("field",), ("industry",), ("cluster", "network"), ("netzwerk", "initiative"),
                  ("netzwerk", "cluster"), ("cluster", "network"), ("gebiet",), ("cluster", "network"),
-                 ("focuses", "concentrates", "specialises", "specializes"))
+                 ("focuses", "concentrates", "specialises", "specializes"), (" and ",), ("cluster", "network"),
+                 ("cluster", "netzwerk"))
 # compounds of a field and a cluster noun: the cluster is named right after them or described by their article
-_COMPOUND = (0, 10)
+_COMPOUND = (0, 10, 18)
+# phrases that describe a named cluster ("the new air-quality network X") rather than predicate a field of it
+_ATTRIBUTIVE = (0, 5, 9, 10, 12, 16, 17, 18)
 @dataclass(frozen=True)
 class SectorPhrase:
     """A field named in a sentence: ``start``/``end`` relative to the sentence, ``name`` normalised."""
@@ -116,8 +130,13 @@ def sector_phrases(text: str) -> list[SectorPhrase]:
             continue  # the pattern's literal words are missing: no need to run it
         for match in pattern.finditer(text):
             field = match.group("x")
-            if refused(field) or (index == 11 and not FIELD_HEAD.search(field.lower())):
+            if index == 11:
+                field = _TRADE_MAKERS.sub("bau", field)  # "der Werkzeugbauer": the trade, Werkzeugbau
+            heads = split_field(field) if re.search(r"\s(?:und|sowie)\s+(?:der|des)\s", field) else [field]
+            if refused(field) or (index == 11 and not all(FIELD_HEAD.search(p.lower()) for p in heads)):
                 continue
+            if index == 16 and (any(refused(p) for p in field.split(" and ")) or len(split_english(field)) != 2):
+                continue  # "the innovation and technology network": no field
             start, end = match.start("x"), match.end("x")
             if any(p.start < end and start < p.end for p in found):
                 continue
@@ -162,16 +181,38 @@ def phrase_sectors(ctx: Context) -> None:
                 continue  # a place, programme or organisation name
             else:
                 subject = _subject_for(ctx, info, phrase)
-            if subject is None or _NOT_A_NAME.search(subject.name):
+            if subject is None or _NOT_A_NAME.search(subject.name) \
+                    or not field_asserted(info.text, phrase.start, phrase.end, attributive=phrase.pattern in _ATTRIBUTIVE):
                 continue
+            if _other_party(info, phrase.start, subject):
+                continue  # "kooperiert mit dem Cluster für Medizintechnik": the partner's field
             whole = [m for m in lexical if info.rel(m.start) <= phrase.start and info.rel(m.end) >= phrase.end]
             if whole:
                 whole[0].ref.add_alias(phrase.name)
                 ctx.add(subject, "sector", whole[0].ref, _evidence(info), 0.7)  # a listed sector ("Raumfahrtcluster ProLuft")
                 continue
-            for part in split_field(phrase.name):
+            parts = split_field(phrase.name)
+            if phrase.pattern == 16 and all(" " not in p for p in parts):
+                parts = [phrase.name]  # "the forestry and timber cluster": a pair of single words names one trade
+            for part in parts:
                 ctx.add(subject, "sector", _part_ref(ctx, info, phrase, part, lexical), _evidence(info), 0.7)
     member_fields(ctx)
+
+
+def _other_party(info: SentenceInfo, position: int, subject: Referent) -> bool:
+    """Whether a partner cue before ``position`` makes the phrase describe someone other than ``subject``: the
+    subject must then be named after the cue (``cooperates with the photonics cluster OptoNet``)."""
+    cue = other_party_cue(info.text[:_phrase_np_start(info.text, position)])
+    if cue is None:
+        return False
+    return not any(m.ref is subject and m.kind == "name" and info.rel(m.start) >= cue for m in info.mentions)
+
+
+def _phrase_np_start(text: str, position: int) -> int:
+    """The start of the cluster noun phrase a field phrase belongs to: ``des Netzwerks der |Chemieindustrie``."""
+    head = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork|[Vv]erbund|[Ii]nitiative)\w*\s+(?:für|for|der|des|of)\s+"
+                     r"(?:die\s+|den\s+|das\s+|the\s+)?(?:[a-zäöü]+\s+)?$", text[:position])
+    return head.start() if head else position
 
 
 def _subject_for(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> Referent | None:
@@ -183,15 +224,20 @@ def _subject_for(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> Refe
             # the compound starts the word: describe from the text before it
             return _compound_subject(ctx, info, phrase)
         return described_cluster(ctx, info, end_rel, phrase.start)
-    if phrase.pattern in (5, 9, 12):  # "the textile cluster", "the Portuguese agri-food cluster X"
+    if phrase.pattern in (5, 9, 12, 16, 17):  # "the textile cluster", "the Portuguese agri-food cluster X"
         subject = described_cluster(ctx, info, phrase.end, phrase.start)
-        if subject is None and phrase.pattern in (9, 12):
+        if subject is None and phrase.pattern in (9, 12, 16, 17):
             subject = _described_after(ctx, info, phrase)
         return subject
     cue = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork)(?:s|es)?\s+\S+\s+(?:\S+\s+)?$", text[:phrase.start])
+    if cue is not None and re.match(r"^[„“\"»]?\s*(?:Als|As)\s+(?:das\s+|der\s+|ein\s+|the\s+|a\s+)?(?:\w+\s+)?$", text[:cue.start()]):
+        # "Als Netzwerk der Kunststoffbranche vertritt AlphaNet ...": the subject named after the phrase
+        return next((m.ref for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
+                     and 0 <= info.rel(m.start) - phrase.end <= 40), None)
     if cue is not None:
         subject = subject_before(ctx, info, cue.start())
-        if subject is None and (_DEFINITE_START.match(text[:cue.start()]) or _CLUSTER_COPULA.match(text[:cue.start()])):
+        if subject is None and (_DEFINITE_START.match(text[:cue.start()]) or _CLUSTER_COPULA.match(text[:cue.start()])
+                                or _WE_ARE.match(text[:cue.start()])):
             subject = _own(ctx, info)  # "Das Bremer Netzwerk der Luft- und Raumfahrtindustrie", "Der Verein ist ein Netzwerk für"
         return subject
     named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) < 3]
@@ -227,6 +273,8 @@ def _described_after(ctx: Context, info: SentenceInfo, phrase: SectorPhrase) -> 
 # "Der Verein versteht sich jetzt als", "Der Cluster ist das": the own cluster as subject of a copula before the phrase
 _CLUSTER_COPULA = re.compile(r"^[„“\"»]?\s*(?:Der|Das|Unser)\s+(?:Verein|Cluster|Netzwerk)\s+(?:ist|war|versteht\s+sich)\s+"
                              r"(?:\w+\s+){0,2}(?:als\s+)?(?:das|der|ein|eine|einen|\w+e[sn]?)?\s*$")
+# "Wir sind das Netzwerk der ...", "We are the network of ...": the publisher's cluster
+_WE_ARE = re.compile(r"^[„“\"»]?\s*(?:Wir\s+sind|We\s+are)\s+(?:\w+\s+){0,2}?(?:das|der|ein|eine|the|a|an)?\s*$")
 # a sentence that starts with a definite cluster noun and its modifiers
 _DEFINITE_START = re.compile(r"^[„“\"»]?\s*(?:Das|Der|Dem|The|Unser(?:e[mr]?)?|Our)\s+(?:[\w-]+\s+){0,2}$")
 _DEFINITE_SUBJECT = re.compile(r"^[„“\"»]?\s*(?:Das|Der|The|Unser|Our)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Cc]luster|[Nn]etzwerk|network)\s")

@@ -13,7 +13,9 @@ from clustergraph.extract.label_subjects import own_cluster
 from clustergraph.extract.mentions import Mention
 from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
 from clustergraph.extract.resolve import Referent
-from clustergraph.extract.field_words import CLASSIFYING_ADJECTIVE, STOP_HEADS
+from clustergraph.extract.field_words import (CLASSIFYING_ADJECTIVE, RELATIVE_BEFORE, STOP_HEADS, field_asserted,
+                                              foreign_subject, other_party_cue)
+from clustergraph.extract.field_words import refused as refused_field
 from clustergraph.extract.member_fields import VERB_KEYS
 from clustergraph.extract.subjects import described_cluster, subject_before
 
@@ -60,6 +62,9 @@ def focus_sectors(ctx: Context) -> None:
         sector = next((m for m in info.mentions if m.kind == "sector" and info.rel(m.start) > cue.start()), None)
         if sector is None:
             continue
+        if foreign_subject(info.text[:cue.start()]) \
+                or not field_asserted(info.text, info.rel(sector.start), info.rel(sector.end), verb_end=cue.end()):
+            continue  # "Das Projekt konzentriert sich auf", "The partner cluster specialises in", "plans to focus on"
         org = nearest(info, ORG_TYPES, info.rel(sector.start), 0, info.rel(sector.start), "left")
         subject = org.ref if org else anaphor_subject(ctx, info, 0, len(info.text))
         if subject is not None and not org:
@@ -73,13 +78,25 @@ def sectors(ctx: Context) -> None:
             if m.kind != "sector":
                 continue
             subject = described_cluster(ctx, info, info.rel(m.end), info.rel(m.start))
+            attributive, link = subject is not None, None
             if subject is None:
                 before = info.text[:info.rel(m.start)]
                 link = re.search(r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etwork)(?:s|es)?\s+(?:für|for|der|of)\s+(?:die\s+|the\s+)?$", before)
                 if link:
                     subject = subject_before(ctx, info, link.start())
-            if subject is not None and not named_only(info, subject, info.rel(m.start)):
+            if subject is not None and _other_party(info, link.start() if link else info.rel(m.start), subject):
+                continue  # "Partner des Netzwerks der Chemieindustrie": the partner's field
+            if subject is not None and not named_only(info, subject, info.rel(m.start)) \
+                    and field_asserted(info.text, info.rel(m.start), info.rel(m.end), attributive=attributive):
                 ctx.add(subject, "sector", field_ref(ctx, info, m), _evidence(info), 0.75)
+
+
+def _other_party(info: SentenceInfo, position: int, subject: Referent) -> bool:
+    """A partner cue before ``position`` ("mit dem", "partner of the") whose party is not ``subject`` named after it."""
+    cue = other_party_cue(info.text[:position])
+    if cue is None:
+        return False
+    return not any(m.ref is subject and m.kind == "name" and info.rel(m.start) >= cue for m in info.mentions)
 
 
 def network_sectors(ctx: Context) -> None:
@@ -95,7 +112,16 @@ def network_sectors(ctx: Context) -> None:
         if sector is None:
             continue
         head = info.text[:verb.start()]
+        if foreign_subject(head) or not field_asserted(info.text, info.rel(sector.start), info.rel(sector.end),
+                                                       verb_end=verb.end()):
+            continue
         named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.start) < 3]
+        relative = RELATIVE_BEFORE.search(head)
+        if relative:  # "kooperiert mit GammaNet, das Unternehmen der Luftfahrt vernetzt": the relative's antecedent
+            named = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
+                     and 0 <= relative.start() - info.rel(m.end) <= 1]
+            if not named:
+                continue
         if named:
             subject = named[0].ref
         elif P.ANAPHOR_SUBJECT_START.match(head) or re.match(r"^(?:Die|Der|Das|The)\s+(?:[\w-]+\s+){0,5}?(?:Allianz|Cluster|Netzwerk|"
@@ -146,6 +172,10 @@ def field_ref(ctx: Context, info: SentenceInfo, m: Mention) -> Referent:
 _ENGLISH_COMPOUND_TAIL = re.compile(r"-(?:tech|technology|technologies|storage|systems|engineering|services)\b")
 
 
+# what the members do with a field, not a part of it: "precision optics manufacturing"
+_ACTIVITY_TAILS = frozenset("manufacturing production makers making trade trading sales research".split())
+
+
 def _english_phrase(text: str, s: int, e: int) -> str:
     start = s
     for _ in range(2):  # modifiers: "offshore wind energy"
@@ -156,9 +186,10 @@ def _english_phrase(text: str, s: int, e: int) -> str:
         start = before.start(1)
     end = e
     after = re.match(r"\s+([a-z]+)(?P<next>\s+[a-z]+|[^\w]|$)", text[e:])
-    if after and after.group(1) not in MEMBER_NOUNS | _FUNCTION_WORDS | STOP_HEADS:
+    if after and after.group(1) not in MEMBER_NOUNS | _FUNCTION_WORDS | STOP_HEADS | _ACTIVITY_TAILS:
         following = (after.group("next") or "").strip()
-        if not following or not following.isalpha() or following in _FUNCTION_WORDS or following in ("cluster", "network"):
+        if not following or not following.isalpha() or following in _FUNCTION_WORDS or following in ("cluster", "network") \
+                or following in MEMBER_NOUNS:  # "automotive software companies": the field before the members
             end = e + after.end(1)  # "automotive textiles network", "energy storage —"
     return " ".join(text[start:end].split())
 
@@ -190,3 +221,37 @@ def _member_modifier(info: SentenceInfo, m: Mention) -> bool:
 
 def _own(ctx: Context, info: SentenceInfo) -> Referent | None:
     return own_cluster(ctx, info)
+
+
+# the field column of a list row: "Name, City (Land) — energy storage — member since 1 July 2020"
+_ROW_FIELD = re.compile(r"\s[—–]\s+(?P<x>[A-Za-zÄÖÜäöüß][\w&/ -]{1,48}?)\s+[—–]\s")
+
+
+def row_sector(ctx: Context, info: SentenceInfo, subject: Referent | None) -> None:
+    """The field between dashes in a list row is the ``sector`` of the row's organisation; a listed sector word
+    in it is widened to the field as the row names it (``energy storage``, not Energy)."""
+    row = _ROW_FIELD.search(info.text)
+    if subject is None or row is None or refused_field(row.group("x")):
+        return
+    start, end = row.span("x")
+    words = [m for m in info.mentions if m.kind == "sector" and start <= info.rel(m.start) and info.rel(m.end) <= end]
+    if any(m.kind == "name" and info.rel(m.start) < end and start < info.rel(m.end) for m in info.mentions):
+        return  # a name between the dashes, not a field
+    if words and info.text[info.rel(words[0].start):info.rel(words[0].end)].lower() == row.group("x").lower():
+        ref = words[0].ref
+    elif words:
+        ref = field_ref(ctx, info, words[0])
+    else:
+        ref = ctx.registry.get(row.group("x").strip(), "Sector", use_gazetteer=False)
+    ctx.add(subject, "sector", ref, _evidence(info), 0.75)
+
+
+def item_field(ctx: Context, info: SentenceInfo, after: int) -> Referent | None:
+    """The field of a list item: the first sector word after ``after`` that is not inside a name (``StoreNet
+    Energy`` is a name), widened to the field as the item names it (``energy storage``)."""
+    names = [(info.rel(m.start), info.rel(m.end)) for m in info.mentions if m.kind == "name"]
+    for m in info.mentions:
+        s = info.rel(m.start)
+        if m.kind == "sector" and s > after and not any(a <= s < b for a, b in names):
+            return field_ref(ctx, info, m)
+    return None
