@@ -59,3 +59,54 @@ def test_the_cluster_that_gathers_the_members_is_the_one_before_the_verb():
     figures = _figures(text)
     assert ("FolienNord", 120, "more than") in figures
     assert ("PackRing", 120, "more than") not in figures
+
+
+def test_counts_written_as_words():
+    assert _numbers("Das Ministerium gab die sieben Gewinner Anfang Juni bekannt.") == [(7, None, "gewinner")]
+    assert _numbers("Das Netzwerk bündelt zwölf Mitglieder aus der Region.") == [(12, None, "members")]
+    assert _numbers("The panel recommended four further members.", "en") == [(4, None, "members")]
+    assert _numbers("Im Tal bauen rund hundert Werkstätten Geigen.") == [(100, "about", "werkstätten")]
+    # time spans, fractions, pairs and what is not a count of members are no figures
+    assert _numbers("in den kommenden drei Jahren, zwei Drittel der Mittel") == []
+    assert _numbers("The two partners signed; three years later they met in four cities.", "en") == []
+
+
+def test_a_count_of_some_of_the_members_is_not_the_size():
+    assert _numbers("Im Projekt erprobt das Netzwerk mit sechs Mitgliedern Wasserstoff-Lkw.") == []
+    assert _numbers("Der Verein wurde von zwölf Unternehmen gegründet.") == []
+    assert _numbers("Das Netzwerk zählt damit drei Hochschulen zu seinen Mitgliedern.") == []
+
+
+def test_counts_coordinated_with_a_count_of_members_are_members_too():
+    sentence = "Das Netzwerk bündelt heute 34 Unternehmen und sieben Forschungseinrichtungen der Region."
+    numbers = find_numbers(sentence, "de")
+    assert [(n.value, counts_members(sentence, n.start, n.number_end)) for n in numbers] == [(34, True), (7, True)]
+    sentence = "Eleven small and medium-sized companies and three research institutes have joined forces to test sensors."
+    numbers = find_numbers(sentence, "en")
+    assert [(n.value, counts_members(sentence, n.start, n.number_end)) for n in numbers] == [(11, True), (3, True)]
+    # a count opening the sentence without a verb of joining is not the cluster's size
+    sentence = "Eight companies from both regions test remote monitoring."
+    assert [counts_members(sentence, n.start, n.number_end) for n in find_numbers(sentence, "en")] == [False]
+
+
+def test_counts_in_labelled_rows():
+    assert _numbers("Number of members | 58 (of which SMEs: 41)", "en") == [(58, None, "members"), (41, None, "smes")]
+    assert _numbers("Mitglieder: 120") == [(120, None, "members")]
+    sentence = "Number of members 58"
+    assert counts_members(sentence, 0, len(sentence))
+    # a year after a label, or a label in running text, is no row
+    assert _numbers("Mitglieder: 2023 war ein gutes Jahr für alle") == []
+    assert _numbers("Das Netzwerk berichtet seinen Mitgliedern 2023 über die Projekte") == []
+
+
+def test_money_with_short_scales_and_a_currency_before():
+    assert _numbers("The state funds the cluster with EUR 1.5m over three years.", "en") == [(1500000, None, "EUR")]
+    assert _numbers("ProtoNet receives EUR 350,000.", "en") == [(350000, None, "EUR")]
+    assert _numbers("Das Land gibt € 2,3 Mio. für das Netzwerk.") == [(2300000, None, "EUR")]
+    # a length is no sum of money
+    assert _numbers("The hall is 5m high and has 40 stands.", "en") == [(40, None, "stands")]
+
+
+def test_numbered_items_are_no_figures():
+    assert _numbers("TOP 3 Projekte des Netzwerks und Haushalt 2024") == []
+    assert _numbers("In Phase 2 Projekte mit 14 Partnern.") == [(14, None, "partners")]

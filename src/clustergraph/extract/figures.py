@@ -1,7 +1,9 @@
 """Figures: numbers an announcement states, with qualifier, unit and the entity they are about.
 
 ``mehr als 500 Cluster aus 35 Ländern`` -> 500 clusters (qualifier "more than") and 35 countries;
-``bis zu 40 Millionen Euro`` -> 40000000 EUR, "up to". Dates, years, ordinals, percentages, time
+``bis zu 40 Millionen Euro`` -> 40000000 EUR, "up to". Counts of members, staff or winners may be written
+as words (``sieben Gewinner``, ``three research institutes``) or stand in a labelled row
+(``Number of members 58``, ``Mitglieder: 120``); sums may carry a short scale (``EUR 1.5m``). Dates, years, ordinals, percentages, time
 spans and phone numbers are not figures. The subject is the organisation or programme named
 before the number in the sentence, else the announcement's cluster when the sentence refers to
 it (``wir``, ``our``, ``the cluster``), else the programme named last in the paragraph, else the
@@ -51,7 +53,7 @@ _SKIP_UNITS = re.compile(
 )
 NUMBER = re.compile(
     rf"(?<![\w.,:])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<cur1>€|\$|EUR\s)?\s?(?P<num>\d{{1,3}}(?:[.,]\d{{3}})+|\d+(?:[.,]\d+)?)(?![\d.]\d)"
-    r"(?:\s*(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|million|billion|bn|Tsd\.?|thousand|Tausend)(?![\w]))?"
+    r"(?:\s*(?P<scale>Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|million|billion|bn|Tsd\.?|thousand|Tausend)(?![\w])|(?P<short>m|bn|k)(?![\w]))?"
     r"(?:\s*(?P<cur>Euro|EUR|€|euros?|US-Dollar|Dollars?|USD)(?![\w]))?"
     r"(?=(?P<unit>\s+(?:[A-ZÄÖÜ][\wäöüß\-]+|[a-z][a-z\-]+(?:\s+(?:organisations|organizations|companies|members|institutions))?)))?"
 )
@@ -64,6 +66,11 @@ _TOWN_AFTER = re.compile(r"\s+[A-ZÄÖÜ][\w\-.]*(?:\s+(?:am|an\s+der|ob\s+der|i
 _ADDRESS_BEFORE = re.compile(r"(?:^|,|\n|\bD-|·|\|)\s*$")
 # "Förderbescheid über", "einen Scheck über", "Zuwendungsbescheid ... über": "über" gives the amount
 _DOCUMENT_OF_AMOUNT = re.compile(r"(?:[Bb]escheid|[Ss]check|[Zz]usage|[Vv]ertrag|[Rr]echnung|[Aa]ntrag)\w*\b[^,.;]{0,60}$")
+
+
+_ITEM_BEFORE = re.compile(r"(?i)\b(?:TOP|Tagesordnungspunkt|Punkt|Item|Kapitel|Chapter|Section|Abschnitt|Anlage|Annex|Phase|"
+                          r"Runde|Round|Stufe|Level|Seite|Page|Heft|Ausgabe|Issue|Folie|Slide|Lot|Los|Modul|Module)\s*$")
+_SHORT_SCALES = {"m": 1e6, "bn": 1e9, "k": 1e3}
 
 
 @dataclass
@@ -86,7 +93,7 @@ def _value(text: str, language: str) -> float | int:
 
 def find_numbers(text: str, language: str, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
     """Figures in ``text`` (one sentence), outside the ``skip`` spans (dates)."""
-    found = []
+    found = _word_numbers(text, skip) if _NUMBER_WORD_HINT.search(text) else []
     if not _DIGIT.search(text):
         return found
     for match in NUMBER.finditer(text):
@@ -95,12 +102,16 @@ def find_numbers(text: str, language: str, skip: list[tuple[int, int]] = ()) -> 
             continue
         if ns == 0 and (re.match(r"\d+(?:\.\d+)+\s", text) or len(text) < 60):
             continue  # a section number or a numbered heading: "3.1 Bronze label"
-        if ne < len(text) and text[ne] == "." and not match.group("scale") and (ne + 1 >= len(text) or text[ne + 1] == " ") \
+        if match.group("short") and not match.group("cur1"):
+            continue  # "5m" without a currency: a length, not a sum
+        if ne < len(text) and text[ne] == "." and not match.group("scale") and not match.group("cur1") and (ne + 1 >= len(text) or text[ne + 1] == " ") \
                 and not match.group("unit"):
             continue
         before = text[max(0, ns - 6):ns]
         if re.search(r"(?:Nr\.|No\.|§|Platz|Tel\.?|\+)\s*$", before) or re.search(r"\d[ /-]$", before):
             continue
+        if _ITEM_BEFORE.search(text, max(0, ns - 20), ns):
+            continue  # "TOP 3 Projekte", "Phase 2 startet", "Kapitel 4 Ergebnisse": a numbered item
         if ne < len(text) and text[ne:ne + 2].strip()[:1] in ("%", "/", ":"):
             continue
         if _POSTCODE.fullmatch(match.group("num")) and _ADDRESS_BEFORE.search(text, 0, ns) and _TOWN_AFTER.match(text, ne):
@@ -115,7 +126,9 @@ def find_numbers(text: str, language: str, skip: list[tuple[int, int]] = ()) -> 
         value = _value(raw, language)
         if not currency and not match.group("qual") and isinstance(value, int) and 1900 <= value <= 2100:
             continue
-        if match.group("scale"):
+        if match.group("short"):
+            value = value * _SHORT_SCALES[match.group("short")]
+        elif match.group("scale"):
             value = value * SCALES[match.group("scale").lower().rstrip(".") if match.group("scale").lower() not in SCALES else match.group("scale").lower()]
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -126,16 +139,20 @@ def find_numbers(text: str, language: str, skip: list[tuple[int, int]] = ()) -> 
         start = match.start("qual") if match.group("qual") else ns
         end = match.end("cur") if currency and match.group("cur") else (match.end("unit") if unit_word else ne)
         found.append(NumberMention(start, end, value, qualifier, unit, ne))
+    found += _labelled_counts(text, skip, found)
+    found.sort(key=lambda n: n.start)
     return found
 
 
 # what a cluster is made of: a count of these with a verb of gathering is the cluster's size
 _MEMBER_UNIT = re.compile(r"(?i)(?:members?|member\s+companies|mitglied\w*|companies|unternehmen|firmen|partners?|partnern|"
-                          r"betrieb\w*|hersteller\w*|akteur\w*|smes?|kmus?|shipyards?|organi[sz]ations|institutions|einrichtungen)")
+                          r"betrieb\w*|hersteller\w*|akteur\w*|smes?|kmus?|shipyards?|organi[sz]ations|institutions|einrichtungen|"
+                          r"forschungseinrichtungen|research\s+(?:institutes|institutions)|hochschulen|universities)")
 _MEMBERS_BY_NAME = re.compile(r"(?i)(?:members?|member\s+companies|mitglied\w*)")
 _GATHERS = re.compile(r"(?i)\b(?:bündel\w*|vereint|vereinigt|vernetzt|brings?\s+together|unites?|represents?|vertritt|vertreten|"
                       r"zählt|umfasst|gehören)\s+(?:\S+\s+){0,2}$")
-_UNIT_AFTER = re.compile(r"\s+([\w-]+(?:\s+(?:companies|members))?)")
+_UNIT_AFTER = re.compile(r"\s+(?:(?:weitere|neue|new|further|additional|small|kleine|mittelständische)\s+(?:and\s+[\w-]+\s+)?)?"
+                         r"([\w-]+(?:\s+(?:companies|members|institutes|institutions))?)")
 
 
 def counts_members(text: str, start: int, number_end: int) -> bool:
@@ -148,7 +165,136 @@ def counts_members(text: str, start: int, number_end: int) -> bool:
     >>> counts_members("It will support around 400 SMEs with vouchers.", 16, 26)
     False
     """
+    row = _LABELLED.match(text, start)
+    if row is not None and row.end("num") == number_end:  # "Number of members 58", "(of which SMEs: 41)"
+        return bool(_MEMBER_UNIT.fullmatch(row.group("label")))
     unit = _UNIT_AFTER.match(text, number_end)
     if unit is None or not _MEMBER_UNIT.fullmatch(unit.group(1)):
         return False
-    return bool(_MEMBERS_BY_NAME.fullmatch(unit.group(1)) or _GATHERS.search(text[max(0, start - 60):start]))
+    if _MEMBERS_BY_NAME.fullmatch(unit.group(1)) or _GATHERS.search(text[max(0, start - 60):start]):
+        return True
+    before = _COORDINATED_COUNT.search(text, max(0, start - 60), start)
+    if before is not None and counts_members(text, before.start("num"), before.end("num")):
+        return True  # "bündelt 34 Unternehmen und sieben Forschungseinrichtungen"
+    return bool(start <= 4 and _JOIN_AFTER.search(text, unit.end(), unit.end() + 120))
+
+
+# "34 Unternehmen und ", "11 companies and ": a count coordinated with the one that follows
+_COORDINATED_COUNT = re.compile(r"(?P<num>(?<![\d.,])\d[\d.,]*|(?i:\b(?:eleven|twelve|zwölf|elf|three|drei|four|vier|five|fünf|six|sechs|seven|sieben|eight|acht|nine|neun|ten|zehn)))\s+(?:[\w-]+\s+){1,5}(?:und|and|sowie|as\s+well\s+as)\s+$")
+# a count opening the sentence and a verb of joining after it: "Eleven companies ... have joined forces"
+_JOIN_AFTER = re.compile(r"(?i)\b(?:have|has)\s+joined\s+forces|\bhaben\s+sich\b[^.;]{0,60}\b(?:zusammengeschlossen|vernetzt)|"
+                         r"\b(?:form|bilden)\s+(?:the|das|den|die)\s+(?:network|netzwerk|cluster)")
+
+
+# ---- numbers written as words: "sieben Gewinner", "three clusters", "rund hundert Werkstätten" ----
+NUMBER_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+    "achtzig": 80, "neunzig": 90, "hundert": 100, "einhundert": 100,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "one hundred": 100,
+}
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_WORD_HINT = re.compile(rf"(?i)(?<![\w-])(?:{_WORDS})(?![\w-])")
+_WORD_NUMBER = re.compile(
+    rf"(?<![\w-])(?:(?P<qual>(?i:{_QUAL}))\s+)?(?P<word>(?i:{_WORDS}))(?![\w-])"
+    r"(?:\s+(?P<scale>Millionen|Million|million|Milliarden|billion)(?![\w]))?(?:\s+(?P<cur>Euro|EUR|euros?)(?![\w]))?"
+    r"(?=\s+(?:(?:weitere|neue|new|further|additional|small|kleine|mittelständische|regionale)\s+(?:and\s+[\w-]+\s+)?)?"
+    r"(?P<unit>[A-Za-zÄÖÜäöüß][\wäöüß\-]*))?"
+)
+# what a number word may count: what a cluster is made of, its staff, the winners or new members of a round
+_AMONG_AFTER = re.compile(r"(?i)\s+(?:zu\s+(?:seinen|ihren|den)\s+Mitglied\w*|among\s+(?:its|their|the)\s+members)")
+_PART_BEFORE = re.compile(r"(?i)\b(?:mit|with|von|by|of|from|aus|unter|among|zwischen|between)\s+$")
+_WORD_COUNTED = re.compile(
+    r"(?i)^(?:members?|mitglied\w*|neumitglied\w*|member|companies|unternehmen|firmen|betriebe\w*|smes?|kmus?|partners?|"
+    r"partnern?|(?:forschungs)?einrichtungen|forschungsinstitut\w*|institut\w*|hochschulen|universities|universitäten|"
+    r"research|mitarbeitende\w*|mitarbeiter\w*|beschäftigte\w*|employees|staff|gewinner\w*|winners?|preisträger\w*|"
+    r"cluster-?organisation\w*|cluster\s+organi[sz]ations|werkstätten|hersteller\w*|manufacturers|akteur\w*)$"
+)
+# words after a number word that make it no count of things: time spans, fractions, function words
+_NOT_COUNTED = re.compile(
+    r"(?i)^(?:drittel|viertel|fünftel|thirds?|quarters?|fifths?|halves|of|von|vom|der|die|das|den|dem|des|the|and|und|or|oder|"
+    r"to|bis|in|im|an|am|at|on|for|für|mit|with|from|aus|by|is|are|was|were|sind|ist|waren|war|have|has|haben|hat|"
+    r"times|mal|malig\w*|jährig\w*|stufig\w*|tägig\w*|weeks?|wochen|percent|prozent|per|pro|more|less|mehr|weniger|"
+    r"ago|later|später|earlier|früher|zuvor|years?|jahren?|jahre|jahr|months?|monaten?|monate|days?|tagen?|tage|hours?|stunden?)$"
+)
+
+
+def _word_numbers(text: str, skip: list[tuple[int, int]] = ()) -> list[NumberMention]:
+    """Counts and sums written as words, each followed by what is counted.
+
+    >>> [(n.value, n.unit) for n in _word_numbers("Das Ministerium gab die sieben Gewinner bekannt.")]
+    [(7, 'gewinner')]
+    >>> [(n.value, n.qualifier) for n in _word_numbers("Im Tal bauen rund hundert Werkstätten Geigen.")]
+    [(100, 'about')]
+    >>> _word_numbers("Sie wird in den kommenden drei Jahren gefördert; zwei Drittel der Mittel.")
+    []
+    """
+    found = []
+    for match in _WORD_NUMBER.finditer(text):
+        ws, we = match.span("word")
+        if any(s < we and ws < e for s, e in skip):
+            continue
+        unit_word = match.group("unit") or ""
+        currency = match.group("cur")
+        if not currency and (not unit_word or _NOT_COUNTED.match(unit_word) or not _WORD_COUNTED.match(unit_word)):
+            continue
+        if re.match(r"\s*[-–]\s*\w", text[we:we + 3]):
+            continue
+        value: float | int = NUMBER_WORDS[match.group("word").lower()]
+        first = match.start("qual") if match.group("qual") else ws
+        if _PART_BEFORE.search(text, max(0, first - 12), first):
+            continue  # "erprobt mit sechs Mitgliedern", "founded by twelve companies": a part, not the whole
+        if _AMONG_AFTER.match(text, match.end("unit") if unit_word else we):
+            continue  # "zählt drei Hochschulen zu seinen Mitgliedern": some of the members, not how many
+        if value < 3 and not currency:
+            continue  # "zwei Hochschulen", "two partners": pairs are named, not counted
+        if match.group("scale"):
+            value = int(value * SCALES[match.group("scale").lower()])
+        unit = CURRENCIES[currency.lower()] if currency else UNITS.get(unit_word.lower(), unit_word.lower())
+        qualifier = QUALIFIERS.get(match.group("qual").lower()) if match.group("qual") else None
+        start = match.start("qual") if match.group("qual") else ws
+        end = match.end("cur") if currency else match.end("word") + 1 + len(unit_word)
+        found.append(NumberMention(start, end, value, qualifier, unit, we))
+    return found
+
+
+# ---- counts in a labelled row: "Number of members 58", "Mitglieder: 120", "(of which SMEs: 41)" ----
+_LABELLED = re.compile(
+    r"(?i)(?:\bnumber\s+of\s+|\banzahl\s+(?:der\s+)?)?(?<![\w-])"
+    r"(?P<label>members|member\s+companies|mitglieder|mitgliedsunternehmen|mitgliedschaften|companies|unternehmen|partners|"
+    r"partner|employees|mitarbeitende|beschäftigte|smes|kmu)"
+    r"\s*(?::|\||=|–)?\s*(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]?\d)(?!\s*(?:%|[A-Za-zÄÖÜäöü€$]))"
+)
+_LABEL_START = re.compile(r"(?i)(?:\bnumber\s+of\s+|\banzahl\s+(?:der\s+)?|\b(?:of\s+which|davon)\s+|^\s*|[(|;·]\s*)$")
+
+
+def _labelled_counts(text: str, skip: list[tuple[int, int]], taken: list[NumberMention]) -> list[NumberMention]:
+    """Counts whose label stands before them, as in tables and fact boxes.
+
+    The label must open the row (``Number of members 58``, ``Mitglieder: 120``) or follow ``of which``
+    / ``davon`` (``(of which SMEs: 41)``); ``die Mitglieder 2023`` or ``Partner 3 Projekte`` are no rows.
+
+    >>> [(n.value, n.unit) for n in _labelled_counts("Number of members 58 (of which SMEs: 41)", [], [])]
+    [(58, 'members'), (41, 'smes')]
+    >>> [(n.value, n.unit) for n in _labelled_counts("Mitglieder: 120", [], [])]
+    [(120, 'members')]
+    >>> _labelled_counts("Das Netzwerk berichtet seinen Mitgliedern 2023 über die Projekte", [], [])
+    []
+    """
+    found = []
+    for match in _LABELLED.finditer(text):
+        ns, ne = match.span("num")
+        if any(s < ne and ns < e for s, e in skip) or any(n.start <= ns < n.end for n in taken):
+            continue
+        if not _LABEL_START.search(text, 0, match.start("label")):
+            continue
+        value = _value(match.group("num"), "de" if "." in match.group("num") else "en")
+        if isinstance(value, int) and 1900 <= value <= 2100:
+            continue
+        label = match.group("label").lower()
+        found.append(NumberMention(match.start(), ne, value, None, UNITS.get(label, label), ne))
+    return found
