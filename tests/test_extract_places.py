@@ -6,6 +6,7 @@ Every text here is written for this test; cluster names are invented, towns and 
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,324 @@ def test_all_three_networks_are_based_in_en():
 def test_seat_remains_de():
     text = "Das Netzwerk MontanTec e.V. gibt sich einen neuen Namen. Der Sitz bleibt in Freiberg."
     assert has(facts(text), "MontanTec", "Freiberg")
+
+
+# --------------------------------------------------------------------------- second pass: seat predicates
+
+
+@pytest.mark.parametrize("text, subject, place", [
+    ("Das in Wetzlar beheimatete Netzwerk OptoNova wurde 2010 gegründet.", "OptoNova", "Wetzlar"),
+    ("Der im Sauerland gelegene Cluster MetalWorks erhält das Bronze-Label.", "MetalWorks", "Sauerland"),
+    ("Das in Neustadt an der Weinstraße ansässige Netzwerk VinoPfalz bündelt Betriebe aus dem Weinbau.",
+     "VinoPfalz", "Neustadt an der Weinstraße"),
+    ("Das Kompetenznetzwerk AgriData mit Hauptsitz in Osnabrück erhält Fördermittel.", "AgriData", "Osnabrück"),
+    ("Das Netzwerk FluidTec hat 40 Mitglieder. Die Geschäftsstelle von FluidTec befindet sich in Aachen.",
+     "FluidTec", "Aachen"),
+    ("Das Netzwerk FluidTec hat 40 Mitglieder. Der Standort des Netzwerks FluidTec ist Aachen.", "FluidTec", "Aachen"),
+    ("Der Cluster HydroPlus ist in Kassel ansässig und vernetzt 60 Firmen.", "HydroPlus", "Kassel"),
+    ("Das Netzwerk OptoNova ist in Wetzlar beheimatet.", "OptoNova", "Wetzlar"),
+    ("The cluster SensoLink has 40 members. SensoLink’s office is in Jena.", "SensoLink", "Jena"),
+    ("The cluster SensoLink has 40 members. The headquarters of SensoLink are located in Jena.", "SensoLink", "Jena"),
+])
+def test_seat_predicates(text, subject, place):
+    assert has(facts(text), subject, place), facts(text)
+
+
+def test_offices_in_two_towns_en():
+    found = facts("The cluster SensoLink, with offices in Jena and Erfurt, joined go-cluster in 2015.")
+    assert has(found, "SensoLink", "Jena") and has(found, "SensoLink", "Erfurt"), found
+
+
+def test_offices_in_two_towns_de():
+    found = facts("Der Cluster BioKat Nord mit Geschäftsstellen in Hamburg und Kiel erhält Fördermittel des Landes.")
+    assert has(found, "BioKat Nord", "Hamburg") and has(found, "BioKat Nord", "Kiel"), found
+
+
+def test_former_seat_is_not_the_seat_en():
+    found = facts("The cluster SensoLink was formerly based in Gera and now has 40 members.")
+    assert not any(obj == "Gera" for _, obj in found), found
+
+
+def test_former_seat_is_not_the_seat_de():
+    found = facts("Das Netzwerk OptoNova war früher in Gießen ansässig und hat heute 50 Mitglieder.")
+    assert not any(obj == "Gießen" for _, obj in found), found
+
+
+def test_negated_seat_de():
+    found = facts("Das Netzwerk OptoNova ist nicht in Gießen ansässig.")
+    assert not any(obj == "Gießen" for _, obj in found), found
+
+
+def test_partner_seat_stays_with_the_partner_de():
+    found = facts("Der Cluster SensoLink kooperiert mit dem Netzwerk OptoNova mit Hauptsitz in Wetzlar.")
+    assert has(found, "OptoNova", "Wetzlar")
+    assert not has(found, "SensoLink", "Wetzlar"), found
+
+
+def test_seat_of_the_ministry_is_not_the_clusters_de():
+    found = facts("Der Cluster SensoLink erhält Fördermittel. Der Sitz des Ministeriums ist in Erfurt.")
+    assert not any(obj == "Erfurt" for _, obj in found), found
+
+
+# --------------------------------------------------------------------------- towns no list knows, foreign towns
+
+
+def test_small_town_after_a_strong_seat_cue_de():
+    found = facts("Das Netzwerk VitroNet mit Sitz in Lauscha erhält Fördermittel des Landes.")
+    assert has(found, "VitroNet", "Lauscha"), found
+
+
+def test_small_town_after_headquartered_in_en():
+    found = facts("The cluster H2Coast, headquartered in Heide on the west coast, joined go-cluster.")
+    assert has(found, "H2Coast", "Heide"), found
+
+
+def test_unknown_word_without_seat_cue_is_no_town_en():
+    found = facts("The cluster H2Coast received funding from Heide Energy Partners.")
+    assert not any(obj == "Heide" for _, obj in found), found
+
+
+def test_foreign_town_with_country_after_comma_en():
+    text = "The cluster SensoLink signed a partnership with the cluster VinoTec, based in Reims, France."
+    found = facts(text)
+    assert has(found, "VinoTec", "Reims") and has(found, "VinoTec", "Frankreich"), found
+    assert ("Reims", "Frankreich") in facts(text, "part of")
+    assert not has(found, "SensoLink", "Reims") and not has(found, "SensoLink", "Frankreich")
+
+
+def test_foreign_town_with_country_in_brackets_de():
+    text = "Der Cluster SensoLink kooperiert mit dem Netzwerk AeroNet mit Sitz in Turin (Italien)."
+    found = facts(text)
+    assert has(found, "AeroNet", "Turin"), found
+    assert not has(found, "AeroNet", "Italien"), found  # the bracket says where the town is
+    assert ("Turin", "Italien") in facts(text, "part of")
+
+
+def test_apposition_cluster_from_a_town_no_list_knows_en():
+    found = facts("The cluster SensoLink signed a partnership with ZorgNet, the Dutch health-technology cluster from Enschede.")
+    assert has(found, "ZorgNet", "Enschede"), found
+    assert not has(found, "SensoLink", "Enschede")
+
+
+def test_apposition_from_a_month_is_no_town_en():
+    found = facts("The cluster SensoLink signed a partnership with ZorgNet, the Dutch cluster from April on.")
+    assert not any(obj == "April" for _, obj in found), found
+
+
+def test_town_with_country_in_brackets_is_part_of_the_country_de():
+    text = "Der Cluster SensoLink kooperiert mit AutoLor, dem lothringischen Netzwerk aus Metz (Frankreich)."
+    assert ("Metz", "Frankreich") in facts(text, "part of")
+    assert not has(facts(text), "SensoLink", "Metz")
+
+
+def test_region_adjective_opening_a_sentence_with_a_compound_noun_de():
+    text = "Der Cluster ToolNet e.V. feiert Jubiläum. Das bergische Werkzeugnetzwerk wird 2012 Mitglied in go-cluster."
+    assert has(facts(text), "ToolNet", "Bergisches Land"), facts(text)
+
+
+def test_region_adjective_opening_a_sentence_about_a_partner_is_not_the_clusters_de():
+    text = "Der Cluster ToolNet e.V. kooperiert mit dem Netzwerk AutoLor. Das lothringische Netzwerk AutoLor wurde 2012 gegründet."
+    assert not has(facts(text), "ToolNet", "Lothringen"), facts(text)
+
+
+def test_the_only_network_of_its_kind_in_a_region_de():
+    assert has(facts("Der Cluster HarzNet e.V. ist das einzige Netzwerk dieser Art im Harz."), "HarzNet", "Harz")
+
+
+def test_two_joined_places_de():
+    found = facts("Das Netzwerk BioKat Nord ist in Hamburg und Schleswig-Holstein aktiv.")
+    assert has(found, "BioKat Nord", "Hamburg") and has(found, "BioKat Nord", "Schleswig-Holstein"), found
+
+
+def test_two_joined_places_of_two_clusters_are_not_shared_de():
+    found = facts("Das Netzwerk SensoLink aus Jena und das Netzwerk OptoNova aus Wetzlar kooperieren.")
+    assert has(found, "SensoLink", "Jena") and has(found, "OptoNova", "Wetzlar"), found
+    assert not has(found, "SensoLink", "Wetzlar") and not has(found, "OptoNova", "Jena"), found
+
+
+def test_partners_places_are_not_joined_to_the_seat_de():
+    found = facts("Das Netzwerk SensoLink aus Jena kooperiert mit Partnern in Weimar und Erfurt.")
+    assert has(found, "SensoLink", "Jena")
+    assert not has(found, "SensoLink", "Weimar") and not has(found, "SensoLink", "Erfurt"), found
+
+
+def test_town_adjective_before_a_compound_initiative_noun_de():
+    found = facts("Die Erfurter Logistikinitiative LogiCon erhält Fördermittel des Landes.")
+    assert has(found, "LogiCon", "Erfurt"), found
+
+
+def test_list_item_with_a_small_town_in_brackets_de():
+    text = "Gefördert werden:\n- VitroNet Rennsteig (Lauscha): 380.000 Euro\n- AgriNet Nord (ANN): 200.000 Euro\n"
+    found = facts(text)
+    assert has(found, "VitroNet Rennsteig", "Lauscha"), found
+    assert not any(obj == "ANN" for _, obj in found), found  # an acronym, not a town
+
+
+def test_das_netzwerk_after_a_sentence_naming_one_cluster_de():
+    text = ("Seit dem 1. Oktober ist die Hochschule Kaiserslautern Mitglied im Netzwerk NutzTech. "
+            "Das Netzwerk mit Sitz in Zweibrücken bündelt rund 70 Hersteller.")
+    found = facts(text)
+    assert has(found, "NutzTech", "Zweibrücken"), found
+    assert not has(found, "Hochschule Kaiserslautern", "Zweibrücken")
+
+
+def test_hedged_clause_after_an_apposition_keeps_the_apposition_en():
+    found = facts("BlueAqua, the aquaculture network from Rostock, hopes to be admitted to the Euroclusters programme.")
+    assert has(found, "BlueAqua", "Rostock"), found
+
+
+# --------------------------------------------------------------------------- the gazetteer's cached index
+
+
+def test_cached_gazetteer_holds_the_same_entries_as_the_turtle(tmp_path, monkeypatch):
+    from clustergraph.extract.gazetteer import Gazetteer, cached_reference_gazetteer, reference_graph
+
+    monkeypatch.setenv("CLUSTERGRAPH_CACHE_DIR", str(tmp_path))
+    fresh = Gazetteer.from_graph(reference_graph())
+    first = cached_reference_gazetteer()  # writes the index
+    assert list(tmp_path.glob("gazetteer-*.json"))
+    second = cached_reference_gazetteer()  # reads it
+    assert first.entries == fresh.entries and second.entries == fresh.entries
+    assert second.index == fresh.index
+    assert second.lookup("Kiel", type="Region").part_of == fresh.lookup("Kiel", type="Region").part_of
+
+
+def test_broken_gazetteer_cache_is_rebuilt(tmp_path, monkeypatch):
+    from clustergraph.extract.gazetteer import cached_reference_gazetteer
+
+    monkeypatch.setenv("CLUSTERGRAPH_CACHE_DIR", str(tmp_path))
+    cached_reference_gazetteer()
+    (index,) = tmp_path.glob("gazetteer-*.json")
+    index.write_text("[{\"broken\": ", encoding="utf-8")
+    assert cached_reference_gazetteer().lookup("Kiel", type="Region") is not None
+    assert json.loads(index.read_text(encoding="utf-8"))  # written again
+
+
+def test_relative_clause_seat_of_an_unnamed_guest_is_not_the_clusters_de():
+    text = ("Das Netzwerk BrauWerk hat 40 Mitglieder. Dr. Mahr stellt die Arbeit des Hopfenverbands Hallertau vor, "
+            "der seinen Sitz in Wolnzach hat.")
+    assert not has(facts(text), "BrauWerk", "Wolnzach"), facts(text)
+
+
+def test_neighbour_after_where_is_not_the_subject_of_based_in_en():
+    text = ("The ministry funds the initiative ProtoNet. The initiative for protein engineering is based in Langen (Hesse), "
+            "where its office shares a building with the Paul-Ehrlich-Institut.")
+    found = facts(text)
+    assert not has(found, "Paul-Ehrlich-Institut", "Langen"), found
+
+
+def test_company_with_legal_form_in_a_small_town_de():
+    found = facts("Den Vorstand des Vereins BrauNetz führt Henning Prahl, Inhaber der Räucherei Prahl GmbH in Sassnitz.")
+    assert has(found, "Räucherei Prahl", "Sassnitz"), found
+    assert not has(found, "BrauNetz", "Sassnitz"), found  # the chair's employer is not the cluster's seat
+
+
+def test_person_company_and_town_in_brackets_de():
+    found = facts("Stellvertretender Vorsitzender des Netzwerks BrauNetz bleibt Martin Heidinger (Mälzerei Heidinger, Hof).")
+    assert has(found, "Mälzerei Heidinger", "Hof"), found
+    assert not has(found, "BrauNetz", "Hof"), found
+
+
+def test_university_and_chair_in_brackets_give_no_place_de():
+    found = facts("Sprecher des Netzwerks BrauNetz ist Prof. Jan Kurz (Universität Bamberg, Lehrstuhl Brauwesen).")
+    assert not any(obj in ("Lehrstuhl Brauwesen", "Lehrstuhl") for _, obj in found), found
+
+
+@pytest.mark.parametrize("text, subject, places", [
+    ("Located in Essen, the cluster RecyNet brings together 80 companies.", "RecyNet", ["Essen"]),
+    ("Headquartered in Turin, the cluster AeroAlpi has 120 members.", "AeroAlpi", ["Turin"]),
+    ("Based in Turin, Italy, the cluster AeroAlpi has 120 members.", "AeroAlpi", ["Turin", "Italien"]),
+    ("Based in Emden, Lower Saxony, the cluster PortNet has 50 members.", "PortNet", ["Emden", "Niedersachsen"]),
+])
+def test_opening_participle_en(text, subject, places):
+    found = facts(text)
+    for place in places:
+        assert has(found, subject, place), found
+
+
+def test_opening_participle_of_someone_else_en():
+    found = facts("Based in Essen, the research institute worked with the cluster RecyNet.")
+    assert not has(found, "RecyNet", "Essen"), found
+
+
+def test_cluster_s_own_contact_address_de():
+    found = facts("Der Cluster RecyNet hat 80 Mitglieder.\n\nKontakt: RecyNet e.V., Musterstraße 1, 45127 Essen\n")
+    assert has(found, "RecyNet", "Essen"), found
+
+
+def test_press_agency_address_is_not_the_clusters_de():
+    found = facts("Der Cluster RecyNet hat 80 Mitglieder.\n\nPressekontakt: Agentur Wortlaut GmbH, Hauptstraße 5, 10115 Berlin\n")
+    assert not any(obj == "Berlin" for _, obj in found), found
+
+
+def test_anchored_in_a_region_de():
+    assert has(facts("Der Cluster RecyNet ist im Ruhrgebiet verankert."), "RecyNet", "Ruhrgebiet")
+
+
+def test_members_from_another_land_than_the_seat_de():
+    text = ("Der Verein PackFood e.V. wurde gegründet. Der Sitz des neuen Vereins ist das bayerische Memmingen. "
+            "PackFood zählt zum Start 112 Mitglieder aus Bayern und Baden-Württemberg.")
+    found = facts(text)
+    assert has(found, "PackFood", "Memmingen") and has(found, "PackFood", "Bayern"), found
+    assert not has(found, "PackFood", "Baden-Württemberg"), found
+
+
+def test_members_from_two_laender_without_a_seat_de():
+    found = facts("Das Netzwerk BioKat Nord vereint Unternehmen aus Hamburg und Schleswig-Holstein.")
+    assert has(found, "BioKat Nord", "Hamburg") and has(found, "BioKat Nord", "Schleswig-Holstein"), found
+
+
+def test_name_then_town_and_land_in_brackets_en():
+    text = "Speakers: Markus Eder, Managing Director of the cluster DonauChem (Burghausen, Bavaria)."
+    found = facts(text)
+    assert has(found, "DonauChem", "Burghausen") and has(found, "DonauChem", "Bayern"), found
+    assert ("Burghausen", "Bayern") in facts(text, "part of")
+
+
+def test_name_then_town_and_country_in_brackets_en():
+    found = facts("Our partner is the cluster DrevoJih (Ceske Budejovice, Czech Republic).")
+    assert has(found, "DrevoJih", "Ceske Budejovice") and has(found, "DrevoJih", "Tschechien"), found
+
+
+def test_role_in_brackets_is_no_town_de():
+    found = facts("Partner ist der Cluster SensoLink (Vorsitz, Thüringen).")
+    assert not any(obj == "Vorsitz" for _, obj in found), found
+
+
+def test_opening_resident_attribute_without_a_name_de():
+    text = ("Der Cluster AgrarNet hat 50 Mitglieder. Das in Rendsburg ansässige Netzwerk der digitalen Landwirtschaft "
+            "war 2021 erstmals mit Gold ausgezeichnet worden.")
+    assert has(facts(text), "AgrarNet", "Rendsburg"), facts(text)
+
+
+def test_opening_resident_attribute_of_a_partner_de():
+    text = ("Der Cluster AgrarNet kooperiert mit AgriNord. "
+            "Das in Rendsburg ansässige Netzwerk der Landwirtschaft AgriNord ist Partner.")
+    assert not has(facts(text), "AgrarNet", "Rendsburg"), facts(text)
+
+
+def test_office_of_a_named_network_in_a_town_de():
+    text = "Das Treffen fand in der Geschäftsstelle des lippischen Antriebstechnik-Netzwerks MoveTech Lippe in Lemgo statt."
+    assert has(facts(text), "MoveTech Lippe", "Lemgo"), facts(text)
+
+
+def test_town_adjective_right_before_a_cluster_name_de():
+    found = facts("Der Cluster SensoLink gewinnt. Das ebenfalls nominierte Dortmunder Netzwerk LogiNet ging leer aus.")
+    assert has(found, "LogiNet", "Dortmund"), found
+
+
+def test_town_adjective_before_an_employer_without_legal_form_de():
+    found = facts("Der Sprecher des Clusters SensoLink arbeitet bei den Wetzlarer Glaswerken.")
+    assert not any(obj == "Wetzlar" for _, obj in found), found
+
+
+def test_region_adjective_right_before_a_known_name_de():
+    text = "Der Cluster SensoLink kooperiert mit dem Netzwerk RessNet. Partner ist das sachsen-anhaltische RessNet."
+    found = facts(text)
+    assert has(found, "RessNet", "Sachsen-Anhalt"), found
+    assert not has(found, "SensoLink", "Sachsen-Anhalt"), found
+
+
+def test_region_adjective_of_a_ministry_is_not_the_clusters_de():
+    found = facts("Der Cluster SensoLink kooperiert mit dem Netzwerk RessNet. Das sächsische Ministerium fördert RessNet.")
+    assert not any(obj == "Sachsen" for _, obj in found), found

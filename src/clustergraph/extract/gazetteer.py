@@ -273,4 +273,65 @@ def reference_graph() -> Graph:
 @functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the packaged reference data, built once per process."""
-    return Gazetteer.from_graph(reference_graph())
+    return cached_reference_gazetteer()
+
+
+_CACHE_FORMAT = 1
+
+
+def _reference_fingerprint(folder) -> str:
+    """A digest of every reference file's name and bytes (and of this cache's format)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"gazetteer-cache-{_CACHE_FORMAT}".encode())
+    for path in sorted(folder.glob("*.ttl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _cache_dir():
+    import os
+    from pathlib import Path
+
+    configured = os.environ.get("CLUSTERGRAPH_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None  # empty: no cache
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "clustergraph"
+
+
+def cached_reference_gazetteer() -> Gazetteer:
+    """The reference gazetteer from a JSON index of its entries, keyed by a digest of the reference
+    files; parsing the Turtle with rdflib (about a second) happens only when the files change.
+    ``CLUSTERGRAPH_CACHE_DIR`` names the cache folder (empty: no cache); an unreadable or unwritable
+    cache is ignored. The store's data is untouched: this is only how the extractor reads it."""
+    import dataclasses
+    import json
+    import os
+
+    try:
+        folder = resources.reference_dir()
+    except FileNotFoundError:
+        return Gazetteer.from_graph(reference_graph())
+    cache = _cache_dir()
+    if cache is None or not folder.is_dir():
+        return Gazetteer.from_graph(reference_graph())
+    path = cache / f"gazetteer-{_reference_fingerprint(folder)}.json"
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return Gazetteer(GazetteerEntry(**row) for row in rows)
+    except (OSError, ValueError, TypeError):
+        pass
+    gazetteer = Gazetteer.from_graph(reference_graph())
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        rows = [dataclasses.asdict(entry) for entry in gazetteer.entries.values()]
+        temporary.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+        for stale in cache.glob("gazetteer-*.json"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # the index of reference files that changed since
+    except OSError as exc:
+        log.debug("gazetteer cache not written to %s: %s", cache, exc)
+    return gazetteer

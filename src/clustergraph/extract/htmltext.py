@@ -159,6 +159,7 @@ class _Parser(HTMLParser):
         if tag == self.margin_tag:
             self.margin_depth -= 1
             if self.margin_depth == 0:
+                self._flush()  # the margin's last words stay in the margin (<aside>Webinar: …</aside>)
                 self.margin_tag = None
         if tag in ("article", "main") and self.main_depth:
             self.main_depth -= 1

@@ -135,6 +135,46 @@ def members_from(ctx: Context, info: SentenceInfo) -> None:
         if is_foreign(m) or m.ref is subject:
             continue
         ctx.add(subject, "located in", m.ref, _evidence(info), 0.7)
+        if ctx.facts and ctx.facts[-1].object is Registry.final(m.ref):
+            member_origins(ctx).append(ctx.facts[-1])
+
+
+def member_origins(ctx: Context) -> list:
+    """The ``located in`` candidates read from where a cluster's members come from (weaker than a seat)."""
+    origins = getattr(ctx, "_member_origins", None)
+    if origins is None:
+        origins = []
+        ctx._member_origins = origins
+    return origins
+
+
+_SEAT_WORD = re.compile(r"Sitz|Geschäftsstelle|Standort|ansässig|based|headquarter|office|seat", re.I)
+
+
+def drop_member_lands_beside_a_seat(ctx: Context) -> None:
+    """``Der Sitz ... ist das bayerische Memmingen ... 112 Mitglieder aus Bayern und Baden-Württemberg``:
+    a Land the members come from is not the cluster's when the text seats it in a town of another Land."""
+    origins = {id(fact) for fact in member_origins(ctx)}
+    if not origins:
+        return
+    laender = set(lexicon.LAENDER)
+    seat_lands: dict[int, set[str]] = {}
+    for fact in ctx.facts:
+        if fact.relation != "located in" or id(fact) in origins or fact.object.entry is None:
+            continue
+        if not _SEAT_WORD.search(ctx.text[fact.evidence[0]:fact.evidence[1]]):
+            continue  # only a stated seat outweighs the members' origins
+        for iri in fact.object.entry.part_of:
+            land = ctx.registry.gazetteer.by_iri(iri)
+            if land is not None and land.name in laender:
+                seat_lands.setdefault(id(Registry.final(fact.subject)), set()).add(land.name)
+
+    def kept(fact) -> bool:
+        lands = seat_lands.get(id(Registry.final(fact.subject)))
+        name = Registry.final(fact.object).name
+        return id(fact) not in origins or name not in laender or not lands or name in lands
+
+    ctx.facts[:] = [fact for fact in ctx.facts if kept(fact)]
 
 
 _APPOSITION_NOUN_OF = re.compile(
@@ -181,7 +221,9 @@ def attributive_places(ctx: Context, info: SentenceInfo) -> None:
         if noun is not None and not is_foreign(region) and not re.match(r"[’']s\b", after):
             # "MedTech Saar e.V., the medical technology cluster of the Saarland"
             org = next((o for o in orgs if info.rel(o.end) == noun.start()), None)
-            if org is not None and org.ref is not region.ref and not locally_blocked(text, noun.start(), re_):
+            closing = text.find(",", re_)
+            closed = text[:closing] if closing > 0 else text  # the apposition ends at its comma
+            if org is not None and org.ref is not region.ref and not locally_blocked(closed, noun.start(), re_):
                 ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
                 continue
         if _MOVED_TO.search(before):
@@ -229,16 +271,16 @@ _SEAT_SOMEWHERE = re.compile(r"\b(?:seinen|ihren|its)\s+(?:Sitz|Hauptsitz|headqu
 _SEAT_LABEL = re.compile(r"(?:^|[\s(|·•,;])(?:Sitz|Seat|Standort|Location|Headquarters|HQ|Geschäftsstelle|Office)\s*:\s*$")
 _SEAT_INVERTED = re.compile(r"\b(?:[Ss]einen|[Ii]hren)\s+(?:Sitz|Hauptsitz)\s+(?:hat|haben|hatte)\s+(?:der|das|die)\s+"
                             r"(?:[\w-]+\s+){0,3}?(?:in|im)\s+$")
-_SEAT_IS = re.compile(r"(?:^|[.;:]\s*)(?:Der\s+)?(?:Sitz|Hauptsitz|Standort)\s+(?:des|der)\s+(?:Vereins|Netzwerks|Netzwerkes|Clusters|Verbunds|Geschäftsstelle)\s+(?:ist|war)\s+(?:in\s+)?$"
+_SEAT_IS = re.compile(r"(?:^|[.;:]\s*)(?:Der\s+)?(?:Sitz|Hauptsitz|Standort)\s+(?:des|der)\s+(?:[a-zäöü][\w-]*e[nm]?\s+)?(?:Vereins|Netzwerks|Netzwerkes|Clusters|Verbunds|Geschäftsstelle)\s+(?:ist|war)\s+(?:in\s+)?(?:(?:das|der|dem)\s+[a-zäöü][\w-]*e[nm]?\s+)?$"
                       r"|(?:^|[.;:]\s*)(?:Der|Sein|Ihr|Unser)\s+(?:Sitz|Hauptsitz|Standort)\s+(?:bleibt|ist|liegt)\s+(?:weiterhin\s+|auch\s+künftig\s+)?in\s+$"
                       r"|(?:^|[.;:]\s*)(?:The\s+)?(?:seat|headquarters)\s+of\s+the\s+(?:cluster|network|association)\s+(?:is|was)\s+(?:in\s+)?$")
 _COPULA_HEAD = (r"^(?:\s+mit\s+Sitz\s+in\s+[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ(][\w()-]*)?|\s*,\s*(?:based|headquartered)\s+in\s+[^,]{2,40},)?"
                 r"\s+(?:ist|is|war|was|bleibt|remains)\s+(?:(?:seit|since)\s+\d{4}\s+)?(?:das|der|die|the|a|an|ein|eine)\s+"
-                r"(?:[\w-]+\s+){0,2}?(?:\w*[Nn]etzwerk|\w*[Cc]luster|network|Verbund|Verein|association)\b")
+                r"(?:[\w-]+\s+){0,2}?(?:[\w-]*[Nn]etzwerk|[\w-]*[Cc]luster|network|Verbund|Verein|association)\b")
 # "nordpack ist seit 2011 das Netzwerk der Verpackungsbranche in der Metropolregion Hamburg",
 # "AquaNord ist das Netzwerk der Fischverarbeitung an der niedersächsischen Küste"
 _COPULA_NETWORK = re.compile(
-    _COPULA_HEAD + r"(?:\s+(?:der|des|für|for|of)\s+(?:[\w-]+\s+){0,4}?)?\s*"
+    _COPULA_HEAD + r"(?:\s+(?:der|des|für|for|of|dieser|seiner|ihrer|of\s+its)\s+(?:[\w-]+\s+){0,4}?)?\s*"
     r"(?:in|im|an|am|aus|from|on|along)(?:\s+(?:der|dem|the))?\s+(?:[a-zäöü][\w-]*\s+)?$"
 )
 # "TransForm ist das Netzwerk der saarländischen Automobilzulieferer"
@@ -287,6 +329,8 @@ def seat_phrases(ctx: Context, info: SentenceInfo) -> None:
         if (_SEAT_LABEL.search(text[:rs]) or _SEAT_INVERTED.search(text[:rs])) and not is_foreign(region):
             # "Sitz: Dresden", "Seinen Sitz hat der Verein in Jena": the organisation named before, else the subject
             org = nearest(info, ORG_TYPES, rs, 0, rs, "left")
+            if org is not None and "\n" in text[info.rel(org.end):rs] and _SEAT_LABEL.search(text[:rs]):
+                org = None  # "Gegründet: 2016 / Sitz: Markneukirchen": another line of the record
             if org is not None and rs - info.rel(org.end) < 80:
                 subject = org.ref
             elif _SEAT_LABEL.search(text[:rs]) and re.match(r"\s*(?:Sitz|Seat|Standort|Location|Headquarters|HQ|Geschäftsstelle|Office)\s*:", text):
@@ -344,8 +388,10 @@ def land_after_town(ctx: Context, info: SentenceInfo) -> None:
     regions = [m for m in info.mentions if m.type == "Region" and m.kind == "name"]
     laender = set(lexicon.LAENDER)
     for town, land in zip(regions, regions[1:]):
-        if land.ref.name not in laender or town.ref.name in laender or town.ref is land.ref:
-            continue
+        country = land.ref.name in lexicon.COUNTRIES and land.ref.name != "Deutschland" and town.ref.entry is None \
+            and town.ref.name not in lexicon.COUNTRIES and town.kind == "name"
+        if (land.ref.name not in laender and not country) or town.ref.name in laender or town.ref is land.ref:
+            continue  # "Reims, France" / "Metz (Frankreich)": a town no list knows, and its country
         gap = info.text[info.rel(town.end):info.rel(land.start)]
         if not _LAND_AFTER.match(gap):
             continue

@@ -23,12 +23,13 @@ from clustergraph.extract import lexicon
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.place_cues import place_cues
+from clustergraph.extract.place_cues import drop_member_lands_beside_a_seat, place_cues
 from clustergraph.extract.place_groups import group_cues
 from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
 from clustergraph.extract.resolve import Referent, Registry
+from clustergraph.extract.sectors import item_field
 from clustergraph.extract.subjects import described_cluster
-from clustergraph.extract.towns import town_cues
+from clustergraph.extract.towns import coordinated_places, town_cues
 
 REFERENCE_EVIDENCE = "(reference knowledge, not stated in the text)"
 
@@ -103,7 +104,8 @@ def _located_in(ctx: Context) -> None:
             if copula is not None or subject is None:
                 # the readings this module adds: only in clauses that assert
                 subject = copula or _apposition_subject(info, end_rel, info.rel(m.start)) or \
-                    (None if named_only else _definite_noun_subject(ctx, info, end_rel, info.rel(m.start)))
+                    (None if named_only else _definite_noun_subject(ctx, info, end_rel, info.rel(m.start))) or \
+                    (None if named_only else _opening_anaphor(ctx, info, end_rel, info.rel(m.start)))
                 if subject is None and m.kind == "name" and not named_only:
                     subject = _possessive_subject(ctx, info, end_rel, info.rel(m.start))
                 if subject is None and m.kind == "name" and _WE_ARE.search(info.text[:info.rel(m.start)]) \
@@ -134,8 +136,9 @@ def _located_in(ctx: Context) -> None:
                     continue  # "North Rhine-Westphalia's Westmünsterland region": the place is what follows
                 region = candidate
                 break
-            if region is None or blocked(info.text, cs, ce) or _unnamed_apposition(info, cs, 60):
-                continue
+            if region is None or blocked(info.text, cs, ce) or _unnamed_apposition(info, cs, 60) or \
+                    _FORMER_BEFORE.search(info.text[max(0, cs - 30):cs]):
+                continue  # "was formerly based in Gera": not the seat now
             if re.match(r"(?:[Cc]luster|[Nn]etwork|[Nn]etzwerk|Verein|association)\b", cue.group(0)):
                 # "the cluster in Mannheim": only about an organisation named right there
                 org = nearest(info, ORG_TYPES, cs, lo, hi, "left")
@@ -152,9 +155,14 @@ def _located_in(ctx: Context) -> None:
                 ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
                 continue
             org = nearest(info, ORG_TYPES, cs, lo, hi, "left") or nearest(info, ORG_TYPES, ce, lo, hi, "right")
+            if org is not None and info.rel(org.start) > info.rel(region.end) and \
+                    _ANOTHER_CLAUSE.search(info.text[info.rel(region.end):info.rel(org.start)]):
+                org = None  # "based in Langen, where its office shares a building with the X-Institut"
             subject = org.ref if org else None
-            if subject is None and re.search(r"geschäftsstelle|Sitz|office|headquarters|clustermanagement|Büro", info.text, re.I):
-                subject = info.block or _paragraph_topic(ctx, info) or ctx.subject
+            if subject is None and re.search(r"geschäftsstelle|Sitz|office|headquarters|clustermanagement|Büro", info.text, re.I) \
+                    and not _SEAT_OF_OTHER.search(info.text[:cs]) and not _RELATIVE_BEFORE.search(info.text[:cs]):
+                # "... des Hopfenverbands X vor, der seinen Sitz in Y hat": the antecedent's seat, not ours
+                subject = info.block or _paragraph_topic(ctx, info) or ctx.subject or _recent_cluster(ctx, info)
             subject = subject or anaphor_subject(ctx, info, lo, hi)
             ctx.add(subject, "located in", region.ref, _evidence(info), 0.8 if org else 0.7)
         for m in info.mentions:
@@ -171,6 +179,8 @@ def _located_in(ctx: Context) -> None:
     town_cues(ctx)
     group_cues(ctx)
     place_cues(ctx)
+    coordinated_places(ctx)
+    drop_member_lands_beside_a_seat(ctx)
 
 
 # between "based in" / "mit Sitz in" and the place: at most an article or a short name part
@@ -181,7 +191,7 @@ _COPULA_BEFORE = re.compile(r"^\s+(?:ist|is|war|was|bleibt|remains)\s+(?:(?:seit
 _POSSESSIVE_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:[Cc]luster|[Nn]etwork|association)\b(?!\s+[A-Z0-9„“\"])")
 _APPOSITION_BEFORE = re.compile(r"^\s*,\s*(?:(?:the|a|an|der|die|das|ein|eine|one\s+of\s+the|einer?\s+der|eines\s+der)\s+"
                                 r"(?:(?:[a-zäöü][\w-]*(?:st|sten|en|e))\s+)?)?$")
-_ARTICLE_AFTER = re.compile(r"\s+(?:den|das|der|die|dem|des|the|a|an|einen|ein|eine)\s")
+_ARTICLE_AFTER = re.compile(r"\s+(?:den|das|der|die|dem|des|the|a|an|einen|ein|eine|zum|zur|vom|beim|ins|im|am)\s")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|im|aus|nach|von|vom|from|to|at|bei)\s+$")
 _JOINED = re.compile(r"\s+(?:und|and|sowie|or|oder)\b")
 _ACADEMIC = re.compile(r"universit|hochschule|institut|fraunhofer|helmholtz|max-planck|leibniz|akademie|academy|college|"
@@ -189,6 +199,13 @@ _ACADEMIC = re.compile(r"universit|hochschule|institut|fraunhofer|helmholtz|max-
 _WE_ARE = re.compile(r"\b(?:[Ww]e\s+are|[Ww]ir\s+sind)\s+(?:a|an|ein|eine|das|der|the)\s+(?:[a-zäöü][\w-]*\s+)?$")
 
 
+# "Der Sitz des Ministeriums ist in Erfurt": the seat of someone else
+_SEAT_OF_OTHER = re.compile(r"\b(?:Sitz|Hauptsitz|Geschäftsstelle|Standort|Büro|office|headquarters|seat)\s+(?:des|der|von|of)\s+"
+                            r"(?:the\s+|dem\s+|der\s+)?(?:\w+\s+)?(?:\w*(?:ministeri|ministry|universit|hochschule|institut|kammer|"
+                            r"agentur|agency|messe|\bfair|behörde|authority|unternehmen|company|firma|stadt\b|city\b|bank))", re.I)
+_ANOTHER_CLAUSE = re.compile(r"\b(?:where|wo|which|who|that|with|mit|and|und|sowie|neben|next\s+to|near|bei|beim)\b")
+_RELATIVE_BEFORE = re.compile(r",\s*(?:der|die|das|welche[rs]?|which|that)\s+(?:(?:\d{4}|seit|since|auch|also)\s+)*(?:seinen|ihren|its)\s+$")
+_FORMER_BEFORE = re.compile(r"\b(?:formerly|previously|originally|früher|ehemals|einst|bis\s+\d{4}|until\s+\d{4})\s+(?:\S+\s+)?$", re.I)
 _HOPED_FOR = re.compile(r"\b(?:hopes?|hoping|plans?|wants?|would\s+like|hofft|hoffen|plant|planen|möchte[n]?|will|wollen)\s+to\s+"
                         r"(?:win|bring|attract|gain|recruit)\b[^.;]*,\s*(?:a|an|the)\s+$|"
                         r"\b(?:hofft|hoffen|möchte[n]?|will|wollen|plant|planen)\b[^.;]*,\s*(?:ein|eine|einen|den|das|die)\s+$")
@@ -245,6 +262,21 @@ def _definite_noun_subject(ctx: Context, info, end_rel: int, start_rel: int) -> 
     return None
 
 
+_OPENING_ARTICLE = re.compile(r"^\s*(?:[„“\"»]\s*)?(?:Das|Der|Unser|The|Our)\s+$")
+_COMPOUND_NOUN_THEN_VERB = re.compile(r"^\s+[\w-]*(?:[Nn]etzwerk|[Cc]luster|[Vv]erbund|network)\s+(?:[a-zäöüß]+)\b(?<!\bund)(?<!\band)")
+
+
+def _opening_anaphor(ctx: Context, info, end_rel: int, start_rel: int) -> Referent | None:
+    """``Das bergische Werkzeugnetzwerk wird 2012 Mitglied``: a sentence that opens with the article,
+    the place adjective and a cluster noun, then a verb (no name), speaks of the text's cluster."""
+    if _OPENING_ARTICLE.match(info.text[:start_rel]) and _COMPOUND_NOUN_THEN_VERB.match(info.text[end_rel:]):
+        subject = info.block or ctx.subject
+        if subject is not None and not any(m.type in ORG_TYPES and m.kind == "name" and m.ref is not subject
+                                           for m in info.mentions):
+            return subject
+    return None
+
+
 def _possessive_subject(ctx: Context, info, end_rel: int, start_rel: int) -> Referent | None:
     """``Schleswig-Holstein's maritime cluster is ...``: the announcement's cluster, when no name follows."""
     if start_rel > 2 and not re.search(r"(?:^|[.:;]\s*|\b(?:is|was|as|remains)\s+)$", info.text[:start_rel]):
@@ -266,6 +298,24 @@ def _paragraph_topic(ctx: Context, info) -> Referent | None:
     if first is not None and previous.rel(first.start) <= 4:
         return first.ref
     return None
+
+
+_NOUN_OPENS = re.compile(r"^(?:[„“\"»]\s*)?(?:Das|Der|The)\s+(?:[\w-]+\s+)?(?:Netzwerk|Cluster|Verein|Verbund|cluster|network|association)\b")
+
+
+def _recent_cluster(ctx: Context, info) -> Referent | None:
+    """``... ist Mitglied im Netzwerk NutzTech. Das Netzwerk mit Sitz in Zweibrücken ...``: a sentence
+    opening with "Das Netzwerk" speaks of the one cluster the two sentences before it (same paragraph) name."""
+    if not _NOUN_OPENS.match(info.text):
+        return None
+    found = []
+    for index in range(info.sentence.index - 1, max(-1, info.sentence.index - 3), -1):
+        previous = ctx.infos[index]
+        if previous.paragraph != info.paragraph:
+            break
+        found.extend(m.ref for m in previous.mentions if m.type == "Cluster" and m.kind == "name")
+    distinct = {id(Registry.final(ref)): ref for ref in found}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
 
 
 _REGION_IN_REGION = re.compile(r"^\s+(?:liegt|lies|is\s+located|is\s+situated|gehört)\s+(?:\w+\s+)?(?:in|im|zu|zum|zur|within)\s+(?:the\s+|dem\s+|der\s+)?$")
@@ -298,7 +348,7 @@ def list_items(ctx: Context, items: dict[int, dict]) -> None:
         if region is not None:
             ctx.add(ref, "located in", region, _evidence(info), 0.8)
         _, _, topic = attrs["topic"]
-        sector = next((m.ref for m in info.mentions if m.kind == "sector" and info.rel(m.start) > info.text.find(":")), None)
+        sector = item_field(ctx, info, info.text.find(":"))  # not a word of the item's name; "energy storage" whole
         if sector is None and topic and len(topic.split()) <= 5:
             name = topic[0].upper() + topic[1:]
             sector = ctx.registry.get(name, "Sector", use_gazetteer=False)
