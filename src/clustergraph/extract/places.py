@@ -294,8 +294,10 @@ def _paragraph_topic(ctx: Context, info) -> Referent | None:
     previous = ctx.infos[index - 1]
     if previous.paragraph != info.paragraph:
         return None
+    named = {id(Registry.final(m.ref)): m for m in previous.mentions if m.type in ORG_TYPES and m.kind == "name"}
     first = next((m for m in previous.mentions if m.type in ORG_TYPES and m.kind == "name"), None)
-    if first is not None and previous.rel(first.start) <= 4:
+    # "GeraTex bringt Wissen ein, OptoNetz Kassel Geräte.": two organisations, so the next sentence could mean either
+    if first is not None and previous.rel(first.start) <= 4 and len(named) == 1:
         return first.ref
     return None
 
@@ -313,9 +315,11 @@ def _recent_cluster(ctx: Context, info) -> Referent | None:
         previous = ctx.infos[index]
         if previous.paragraph != info.paragraph:
             break
-        found.extend(m.ref for m in previous.mentions if m.type == "Cluster" and m.kind == "name")
+        # every named organisation counts: with a partner named too, "das Netzwerk" could be either
+        found.extend(m.ref for m in previous.mentions if m.type in ORG_TYPES and m.kind == "name")
     distinct = {id(Registry.final(ref)): ref for ref in found}
-    return next(iter(distinct.values())) if len(distinct) == 1 else None
+    only = next(iter(distinct.values())) if len(distinct) == 1 else None
+    return only if only is not None and Registry.final(only).type == "Cluster" else None
 
 
 _REGION_IN_REGION = re.compile(r"^\s+(?:liegt|lies|is\s+located|is\s+situated|gehört)\s+(?:\w+\s+)?(?:in|im|zu|zum|zur|within)\s+(?:the\s+|dem\s+|der\s+)?$")
