@@ -76,7 +76,7 @@ _LEAD_BRAND = re.compile(rf"^[„“\"»]?(?:(?:Das|Der|Die|The)\s+)?(?P<name>(?
                          r"(?=\s+[a-zäöü]|,\s|\s[–—]\s)")
 # a brand-like name right after a cluster noun: "die Medizintechnik-Initiative MedTech Rhein-Neckar übernimmt"
 _NOUN_BRAND = re.compile(
-    r"(?i:[\w-]*(?:initiativen?|netzwerke?|cluster|verbund|verein|networks?|association))\s*:?\s+[„“\"»]?"
+    r"(?<![\w-])(?i:[\w-]*(?:initiativen?|netzwerke?|cluster|verbund|verein|networks?|association))\s*:?\s+[„“\"»]?"
     r"(?P<name>(?:[A-ZÄÖÜ][a-zäöü]+[A-Z]\w*|[a-z]+[A-Z]\w*)(?:[\s-][A-ZÄÖÜ]\w*){0,2}?)(?=\s+[a-zäöü(]|[,.;:)]|$)")
 _BRAND_WORD = re.compile(r"(?<![\w-])(?:[A-ZÄÖÜ][a-zäöü]+[A-Z][\w]*|[a-z]+[A-Z][\w]*)(?:\s[A-ZÄÖÜ][\w]*)?(?![\w-])")
 _NOT_A_NAME = {"The", "This", "It", "He", "She", "They", "We", "Our", "Its", "Der", "Die", "Das", "Dies", "Diese", "Dieser",

@@ -33,10 +33,10 @@ _PROG_NOUN_BEFORE_NAME = re.compile(
     r"\b(?:Förder)?(?:[Pp]rogramm(?:s|es)?|[Ww]ettbewerb(?:s|es)?|[Ii]nitiative|Förderinitiative|"
     r"Exzellenzprogramm(?:s)?|programme|program|initiative|competition|scheme)\s+(?=[„“\"»‚]|[a-z][a-z0-9]*[-A-Z0-9])"
 )
-_PROG_SUFFIX = re.compile(r"\b([\w][\w\-]*?)-(?:Programm|Programms|Programme|Programmes|Program|programme|program)\b")
+_PROG_SUFFIX = re.compile(r"(?<![\w-])([\w][\w\-]*?)-(?:Programm|Programms|Programme|Programmes|Program|programme|program)\b")
 _PROG_COMPOUND = re.compile(r"\b([A-ZÄÖÜ][\wäöüß]+)-(Wettbewerb|Initiative|Offensive|Strategie|Programm)(?:e?s)?\b")
 _LAND_AFTER = re.compile(r"\s+(" + "|".join(re.escape(land) for land in lexicon.LAENDER) + r"|Deutschland)(?![\w-])")
-_PROG_TITLECASE = re.compile(r"\b((?:[A-Z][\w\-]*\s+){1,5}(?:Initiative|Programme|Program|Competition|Award|Challenge))\b")
+_PROG_TITLECASE = re.compile(r"(?<![\w-])((?:[A-Z][\w\-]*\s+){1,5}(?:Initiative|Programme|Program|Competition|Award|Challenge))\b")
 _PROG_EN_LOWER = re.compile(r"\s(programme|program|initiative|competition|scheme)\b")
 _GENERIC_PROGRAMME_PARTS = {"förder", "landes", "bundes", "cluster", "netzwerk", "innovations", "forschungs",
                             "exzellenz", "sonder", "pilot", "modell", "förderprogramm", "eu", "the"}
@@ -200,7 +200,7 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
 
 
 _TITLECASE_CLUSTER = re.compile(
-    r"\b((?:[A-Z][\w&.\-]*\s+){1,4}(?:Cluster|Network|Netzwerk|Netz|Valley|Alliance|Allianz)(?:\s+[A-ZÄÖÜ][\w\-]*){0,3})"
+    r"(?<![\w-])((?:[A-Z][\w&.\-]*\s+){1,4}(?:Cluster|Network|Netzwerk|Netz|Valley|Alliance|Allianz)(?:\s+[A-ZÄÖÜ][\w\-]*){0,3})"
 )
 
 
@@ -230,7 +230,7 @@ def find_titlecase_clusters(text: str, start: int, end: int) -> list[Candidate]:
 
 
 _ORG_HEAD = re.compile(
-    r"\b((?:[A-ZÄÖÜ][\w\-]*\s+){1,4}(?:Commission|Kommission|Agency|Secretariat|Fund|Foundation|University|Association|Council|"
+    r"\b((?<![\w-])(?:[A-ZÄÖÜ][\w\-]*\s+){1,4}(?:Commission|Kommission|Agency|Secretariat|Fund|Foundation|University|Association|Council|"
     r"Institute|Chamber|Union|Bank|Office)|(?:Universität|Technische\s+Universität|Hochschule|Fachhochschule|Institut|"
     r"Fraunhofer-Institut|Stiftung)\s+(?:für\s+)?[A-ZÄÖÜ][\w\-]*(?:\s+[A-ZÄÖÜ][\w\-]*)?)\b"
 )

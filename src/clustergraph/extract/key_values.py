@@ -68,7 +68,8 @@ _FUND = re.compile(r"Fonds|Fund\b|EFRE|ERDF|ESF", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:;|•|\s\+\s|,\s+(?=[A-ZÄÖÜ]))\s*")
 _SECTOR_SPLIT = re.compile(r"\s*(?:;|,|/|\bund\b|\band\b|&)\s*")
 _PLACE = re.compile(r"^(?P<city>[^()–,]+?)\s*(?:\((?P<land>[^()]+)\))?$")
-_PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w.’'-]*(?:[\s-](?:[A-ZÄÖÜ][\w.’'-]*|an\s+der|am|im|in|de|del|la|sur))*$")
+_MAX_PLACE_LENGTH = 100  # a longer value is no place name (and is not matched at all)
+_PLACE_WORD = re.compile(r"^[A-ZÄÖÜ][\w.’'-]*(?:\s(?:[A-ZÄÖÜ][\w.’'-]*|an\s+der|am|im|in|de|del|la|sur))*$")
 # a partner "SpaceHub Noordwijk – Noordwijk (Netherlands)" or "Klastr X (Chomutov, Tschechien)"
 _PARTNER = re.compile(r"^(?P<name>[^–()]+?)\s*(?:[–-]\s+(?P<city>[^()]+?))?\s*(?:\((?P<where>[^()]+)\))?$")
 
@@ -88,7 +89,7 @@ def _region(ctx: Context, info: SentenceInfo, start: int, end: int, text: str) -
         if m.type == "Region" and m.kind == "name" and start <= m.start < end:
             return Registry.final(m.ref)
     text = re.sub(r"\s*\((?:[A-Z]{2}\d*|NUTS[^)]*)\)\s*$", "", text.strip())  # "Brandenburg (DE40)"
-    if not _PLACE_WORD.match(text) or len(text.split()) > 4:
+    if len(text) > _MAX_PLACE_LENGTH or not _PLACE_WORD.match(text) or len(text.split()) > 4:
         return None
     return Registry.final(ctx.registry.known(text, "Region") or ctx.registry.get(text, "Region"))
 

@@ -310,7 +310,7 @@ _NOT_A_NAME = re.compile(
     r"Forum|News|Newsletter|Observer|Manager|Telefon|Tel|Fax|E-Mail|Email|Press\s+Office|Pressestelle|Pressekontakt|"
     r"Impressum|Imprint|Kontakt|Contact|European|Europäisch\w*|"
     r"[A-ZÄÖÜ]?[\w-]*(?:[Vv]ereins|[Cc]lusters|[Nn]etzwerks|[Vv]erbands))$")
-_CONTACT_WORDS = re.compile(r"\b(?:Telefon|Tel\.|Fax|E-Mail|Straße|Strasse|Str\.|Street|Road|Postfach)\b|^\d{4,5}\s|\d{3,}\s+\d{3,}")
+_CONTACT_WORDS = re.compile(r"\b(?:Telefon|Tel\.|Fax|E-Mail|Straße|Strasse|Str\.|Street|Road|Postfach)\b|^\d{4,5}\s|(?<!\d)\d{3,}\s+\d{3,}")
 _BASED_PREFIX = re.compile(r"^[A-ZÄÖÜ][\w.-]*-(?:based|basierte?[nrs]?)\s+(?=\S)")
 _ROLE_PREFIX = re.compile(r"^(?:Vorgänger(?:in)?|Nachfolger(?:in)?|Predecessor|Successor|Mitglied|Member)\s")
 _MEMBER_TAIL = re.compile(r"\s+(?:Mitglied|Member|Partner)$")

@@ -115,7 +115,7 @@ ENTRUSTED_DE = re.compile(
 )
 # "FieldSense, headed by Frederik Ahlers, links ...": the name before the participle is the organisation
 NAME_HEADED_BY = re.compile(
-    rf"(?P<orgpre>[A-ZÄÖÜ][\w\-&.]*(?:\s+[A-ZÄÖÜ][\w\-&.]*){{0,3}}),\s+(?:which\s+is\s+|currently\s+)?"
+    rf"(?<![\w-])(?P<orgpre>[A-ZÄÖÜ][\w\-&.]*(?:\s+[A-ZÄÖÜ][\w\-&.]*){{0,3}}),\s+(?:which\s+is\s+|currently\s+)?"
     rf"(?P<role>headed|led|managed)\s+by\s+{PERSON}"
 )
 

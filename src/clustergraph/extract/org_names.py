@@ -93,8 +93,8 @@ def speaker(text: str, sentences: list[Sentence], registry: Registry, site: str 
 _ORG = r"[A-ZÄÖÜ][\w&+.’'-]*(?:[ -](?:[A-ZÄÖÜ][\w&+.’'-]*|für|an\s+der|am|im|und|&|for|of|the)){0,4}?(?:\s+e\.\s?V\.)?"
 _OLD, _NEW = rf"(?P<old>{_ORG})", rf"(?P<new>{_ORG})"
 _END = r"(?=\s*(?:[.,;:!?)–—]|\s[–—-]\s|$)|\s+[a-zäöü\d])"
-_RENAMES = [re.compile(p) for p in (
-    rf"\b[Aa]us\s+(?:dem|der|den)\s+{_OLD}\s+wird\s+(?:(?:das|der|die)\s+)?{_NEW}{_END}",
+_RENAMES = [re.compile(r"(?<![\w-])" + p) for p in (  # every name starts at a word: no scan inside words
+    rf"[Aa]us\s+(?:dem|der|den)\s+{_OLD}\s+wird\s+(?:(?:das|der|die)\s+)?{_NEW}{_END}",
     rf"{_OLD}\s+(?:hat\s+|has\s+)?(?:(?:zum|am|on|as\s+of)\s+[^,.;:]{{3,25}}\s+)?(?:seinen|ihren)\s+Namen\s+(?:geändert|gewechselt)"
     rf"[^.]{{0,40}}?\bheißt\s+(?:jetzt|nun|ab\s+sofort|künftig|fortan)\s+{_NEW}{_END}",
     rf"{_OLD}\s+(?:heißt|firmiert)\s+(?:jetzt|nun|ab\s+sofort|künftig|fortan)\s+(?:unter\s+(?:dem\s+Namen\s+)?|als\s+)?{_NEW}{_END}",

@@ -40,7 +40,7 @@ _NOT_FIRST = (r"(?!(?:Staatssekretär|Staatssekretärin|Minister|Ministerin|Dr|P
 _MORE_TITLES = rf"(?:\((?:FH|TH|TU|Univ\.)\)\s*|DI\s+|(?:Captain|Capt\.|Kapitän(?:in)?|Commodore|Admiral)\s+(?:\(ret\.\)\s*)?|[{UP}][{LOW}]*(?:direktor|rat|rätin)(?:in)?\s+a\.\s?D\.\s*)"
 TITLES = rf"(?:{PERSON_TITLES}|{_MORE_TITLES})"
 PERSON = (
-    rf"(?P<titles>{TITLES}*){_NOT_FIRST}(?P<name>{_N}(?:\s+{_N})?(?:\s+[{UP}]\.)?\s+"
+    rf"(?P<titles>{TITLES}{{0,4}}){_NOT_FIRST}(?P<name>{_N}(?:\s+{_N})?(?:\s+[{UP}]\.)?\s+"
     rf"(?:(?:von|van|de|zu|di|da|le)\s+(?!(?:der|dem|den|des|die)\b))?(?!(?:Dr|Prof)\b){_N})(?![\w-])"
 )
 # the head of a cluster's management by the title many clusters use: "Cluster Manager", "Clustermanagerin"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from clustergraph.extract import mentions as M
 from clustergraph.extract import labels, lists, offices, places, relations, sector_phrases, sectors, tables
@@ -27,10 +27,13 @@ from clustergraph.extract.metadata import announcement_id, find_dateline, find_i
 from clustergraph.extract.normalize import normalize
 from clustergraph.extract.patterns import ANAPHOR, ANAPHOR_SUBJECT_START, EVENT_DATE
 from clustergraph.extract.resolve import Referent, Registry
-from clustergraph.extract.sentences import split_sentences
+from clustergraph.extract.sentences import Sentence, split_sentences
 from clustergraph.model import Announcement, Entity, Fact, FactsDocument, Figure
 
 log = logging.getLogger(__name__)
+# a longer "sentence" is no prose (a run of letters, digits or markup a broken or hostile file can hold): it is
+# not searched for facts, so no pattern ever runs over it (the longest sentence of the evaluation sets has ~560)
+MAX_SENTENCE_LENGTH = 2000
 _CONTACT = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner|Media\s+contact|Press\s+contact|Contact)\b", re.I)
 
 
@@ -58,6 +61,25 @@ def _paragraph_index(text: str, position: int, breaks: list[int]) -> int:
     return bisect.bisect_left(breaks, position)
 
 
+def _searchable(sentences: list[Sentence], source: str | None, report: list[Finding]) -> list[Sentence]:
+    """The sentences of at most :data:`MAX_SENTENCE_LENGTH` characters, numbered again; a warning names each other.
+
+    >>> report = []
+    >>> kept = _searchable([Sentence(0, 0, 3, "Ja."), Sentence(1, 4, 2504, "a" * 2500)], "doc.txt", report)
+    >>> [(s.index, s.text) for s in kept], [(f.severity, f.location) for f in report]
+    ([(0, 'Ja.')], [('warning', 'doc.txt:4-2504')])
+    """
+    kept = []
+    for sentence in sentences:
+        if len(sentence.text) <= MAX_SENTENCE_LENGTH:
+            kept.append(sentence)
+            continue
+        report.append(Finding("warning", f"sentence of {len(sentence.text)} characters not searched for facts (the limit "
+                                         f"is {MAX_SENTENCE_LENGTH}); split it if it is prose",
+                              f"{source or 'text'}:{sentence.start}-{sentence.end}"))
+    return [replace(sentence, index=index) for index, sentence in enumerate(kept)]
+
+
 def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer | None = None,
                  media_type: str = "text/plain") -> ExtractionResult:
     """Extract the facts of one announcement (see the package docstring)."""
@@ -65,7 +87,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     report: list[Finding] = []
     normalized = normalize(text, media_type)
     body = normalized.text
-    sentences = split_sentences(body)
+    sentences = _searchable(split_sentences(body), source, report)
     language = detect_language(body)
     dateline = find_dateline(sentences)
     issued = dateline[1] if dateline else find_issued(sentences, normalized.hints)
@@ -76,7 +98,10 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
                                 issued=issued, place=place, source=source, text=body)
     document = FactsDocument(announcement=announcement)
     if not sentences:
-        report.append(Finding("error", "no text left after normalisation", source))
+        if report:  # every sentence was too long to search
+            report.append(Finding("warning", "no facts found", source))
+        else:
+            report.append(Finding("error", "no text left after normalisation", source))
         return ExtractionResult(document, report)
     if issued is None:
         report.append(Finding("warning", "no issue date found (no dateline or date line)", source))

@@ -48,7 +48,7 @@ _NETWORK_VERB = re.compile(
     r"\b(?:[Ss]eine|[Ii]hre|[Uu]nsere|[Dd]ie|[Ii]ts|[Oo]ur|[Tt]he)\s+(?=(?:rund\s+|about\s+|\d+\s+)?" + _MEMBERS +
     r"\s+(?:des\s+[\w-]+\s+|of\s+the\s+[\w-]+\s+)?(?:stammen|kommen|sitzen|come|are\s+based|are\s+located)\b)"
 )
-_MEMBERS_RE = re.compile(_MEMBERS)
+_MEMBERS_RE = re.compile(r"(?<![\w-])" + _MEMBERS)
 # a place joined to the members: "aus", "in", "from", "im Norden", "aus dem Nordwesten"
 _PLACE_LINK = re.compile(
     r"\s(?:aus|in|im|from|across|throughout|all\s+over|from\s+across|from\s+all\s+over)(?:\s+(?:der|dem|den|des|the|ganz))?"

@@ -65,7 +65,7 @@ _PATTERNS = [
                rf"(?P<x>{UPPER_WORD}(?:-\s+(?:und|&)\s+{UPPER_WORD}|\s+(?:und|sowie)\s+(?:der|des)\s+{UPPER_WORD})?)(?![\w-])"),
     # 12: "Lower Saxony's rail technology cluster", "the Antwerp-based Flemish chemistry cluster", "the new air-quality
     # network", "the Saxon microelectronics cluster": a determiner or possessive, proper or weak modifiers, the field
-    re.compile(rf"(?:(?:\b[Tt]he|\b[Aa]n?)\s+(?:{_EN_MODIFIER}\s+){{1,3}}|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+(?:{_EN_MODIFIER}\s+){{0,3}})"
+    re.compile(rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+(?:{_EN_MODIFIER}\s+){{1,3}}|[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+(?:{_EN_MODIFIER}\s+){{0,3}})"
                rf"(?P<x>[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+)?)\s+(?:cluster|network)\b"),
     # 13: "auf dem Gebiet der Neuromedizin"
     re.compile(rf"\bauf\s+dem\s+Gebiet\s+(?:der\s+|des\s+)?(?P<x>{_DE_FIELD_WORDS})(?![\w-])"),

@@ -49,9 +49,9 @@ def described_cluster(ctx: Context, info: SentenceInfo, end_rel: int, start_rel:
         for m in info.mentions:
             if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) == apposition.start():
                 return m.ref
-    determiner = SINGULAR_BEFORE.search(re.sub(r"(?:\b(?!(?:des|dem|der|den|das|die|the)\b)[a-zäöü][\w-]+(?:e|en|er|es|em)\s+)+$", "", before)) \
-        or SINGULAR_BEFORE.search(before) \
-        or SINGULAR_BEFORE.search(re.sub(r"(?:\b(?!(?:the|a|an|and|or|of)\b)[a-z][\w-]+\s+){1,3}$", "", before))
+    determiner = SINGULAR_BEFORE.search(re.sub(r"(?:\b(?!(?:des|dem|der|den|das|die|the)\b)[a-zäöü][\w-]+(?:e|en|er|es|em)\s+){1,4}$", "", before[-200:])) \
+        or SINGULAR_BEFORE.search(before[-200:]) \
+        or SINGULAR_BEFORE.search(re.sub(r"(?:\b(?!(?:the|a|an|and|or|of)\b)[a-z][\w-]+\s+){1,3}$", "", before[-200:]))
     if not determiner:
         return None
     word = determiner.group(0).strip().lower()
