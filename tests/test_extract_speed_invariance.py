@@ -130,7 +130,7 @@ def test_minted_iri_follows_type_and_name_changes():
 def test_paragraph_index_counts_breaks_before_a_position():
     breaks = [10, 20, 30]
     for position in range(0, 40):
-        assert pipeline._paragraph_index("", position, breaks) == sum(1 for b in breaks if b < position)
+        assert pipeline._paragraph_index(position, breaks) == sum(1 for b in breaks if b < position)
 
 
 def _facts(result) -> tuple[list, list, list]:

@@ -164,10 +164,6 @@ SECTORS: list[tuple[str, str, str]] = [
 ]
 
 # Nouns that name an organisation as a cluster or network (German and English).
-CLUSTER_NOUNS_DE = (
-    r"(?:Spitzen|Innovations|Zukunfts|Kompetenz|Landes|Technologie|Branchen|Bio|Life-Sciences-|Exzellenz)?"
-    r"(?:[Cc]luster|[Nn]etzwerk|[Nn]etz)"
-)
 CLUSTER_HEAD = re.compile(
     r"(?:cluster|netzwerk|netzwerks|netzwerkes|netz|netzes|network|verbund|verbunds|clusters|initiative|verein|verband|vereins|verbands)$",
     re.IGNORECASE,

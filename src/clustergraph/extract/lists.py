@@ -30,6 +30,7 @@ from clustergraph.extract.names import is_name_token
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.sectors import row_sector
 from clustergraph.extract.sentences import Sentence
+from clustergraph.extract.tables import add_seat
 
 _TIER_PREFIX = re.compile(r"^(?P<tier>Gold|GOLD|Silber|SILBER|Silver|SILVER|Bronze|BRONZE)\s*[:–—-]\s*")
 _NAME_END = re.compile(r",|\s\(|:|\s[–—-]\s|$")
@@ -79,7 +80,6 @@ _FIELD = re.compile(r"^(?P<key>Sitz|Standort|Ort|Seat|Location|Based\s+in|Branch
                     r"Vorhaben|Projekt|Project|Zuwendung|Förderung|Fördersumme|Funding|Grant|Mitglied\s+seit|Member\s+since|"
                     r"Mitglieder|Members|Website|Kontakt|Contact)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _SEAT_KEYS = re.compile(r"Sitz|Standort|Ort|Seat|Location|Based", re.IGNORECASE)
-_SEAT_VALUE = re.compile(r"^(?P<city>[^()]+?)\s*(?:\((?P<land>[^()]+)\))?$")
 
 
 def find_records(text: str, sentences: list[Sentence]) -> dict[int, dict]:
@@ -209,19 +209,11 @@ def list_facts(ctx: Context, items: dict[int, dict]) -> None:
 
 def _record_facts(ctx: Context, ref, item: dict) -> None:
     """``Sitz: Rostock (Mecklenburg-Vorpommern)``: located in Rostock, Rostock part of the Land."""
-    registry = ctx.registry
     for key, (index, value) in item["fields"].items():
         info = ctx.infos[index]
         evidence = (info.sentence.start, info.sentence.end)
         if _SEAT_KEYS.match(key):
-            match = _SEAT_VALUE.match(value.strip())
-            if not match:
-                continue
-            city = registry.known(match.group("city"), "Region") or registry.get(match.group("city"), "Region")
-            ctx.add(ref, "located in", city, evidence, 0.75)
-            if match.group("land"):
-                land = registry.known(match.group("land"), "Region") or registry.get(match.group("land"), "Region")
-                ctx.add(city, "part of", land, evidence, 0.75)
+            add_seat(ctx, ref, value.strip(), evidence, 0.75)
 
 
 def _group_memberships(ctx: Context) -> None:

@@ -42,7 +42,6 @@ NEGATION = re.compile(
     r"failed|verfehlt|abgelehnt|rejected|no\s+longer|nicht\s+mehr)\b|n't\b",
     re.IGNORECASE,
 )
-_GERMAN_WILL_SAFE = re.compile(r"\bwill\b")
 # a state that held once and no longer: "früher ein Netzwerk der Textilindustrie", "used to be the textile cluster"
 FORMER = re.compile(
     r"\b(?:früher|ehemals|ehemalige[nmrs]?|einst|einstige[nmrs]?|vormals|ursprünglich|formerly|former|used\s+to|"

@@ -30,8 +30,6 @@ RUN_BY = re.compile(
     r"\blaunched\b|\binitiated\b|\brun\s+by\b|\borgani[sz]ed\s+by\b|\bmanaged\s+by\b|\bgranted\s+by\b|"
     r"\bawarded\s+by\b|\bverliehen\b|\bsupports\b|\bsupported\b|\boperated\s+by\b|\bestablished\s+by\b"
 )
-# "das Programm des BMBF", "the programme of the Federal Ministry", "BMBF-Programm"
-GENITIVE_LINK = re.compile(r"^\s*(?:des|der|vom|von|of\s+the|of|by\s+the|from\s+the)\s+$")
 GENERIC_PROGRAMME = re.compile(
     r"\b(?:[Dd](?:as|er|ie|em|en|es)|[Tt]he|[Dd]ieses?|[Tt]his|[Dd]ieser)\s+(?:\w+\s+)?(?:Programms?|Wettbewerbs?|Initiative|"
     r"Förderprogramms?|Förderinitiative|programme|program|competition|initiative)\b"

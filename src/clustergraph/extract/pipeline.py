@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from clustergraph.extract import mentions as M
-from clustergraph.extract import labels, lists, offices, places, relations, sector_phrases, sectors, tables
+from clustergraph.extract import labels, lists, offices, places, regions, relations, sector_phrases, sectors, tables
 from clustergraph.extract import discourse
 from clustergraph.extract import key_values
 from clustergraph.extract import main_subject
@@ -56,7 +56,7 @@ class ExtractionResult:
         return [f for f in self.report if f.severity == "error"]
 
 
-def _paragraph_index(text: str, position: int, breaks: list[int]) -> int:
+def _paragraph_index(position: int, breaks: list[int]) -> int:
     """How many paragraph breaks (sorted offsets) come before ``position``."""
     return bisect.bisect_left(breaks, position)
 
@@ -124,7 +124,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
             block = about[s.index]
         elif block is not None and _CONTACT.match(s.text):
             block = None
-        info = SentenceInfo(s, _paragraph_index(body, s.start, breaks))
+        info = SentenceInfo(s, _paragraph_index(s.start, breaks))
         info.is_title = title_sentence is not None and s.index == title_sentence.index
         info.block = block
         info.lower = lowered[s.start:s.end]
@@ -159,10 +159,10 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     sectors.network_sectors(ctx)
     sectors.focus_sectors(ctx)
     sector_phrases.phrase_sectors(ctx)
-    places.region_parts(ctx)
+    regions.region_parts(ctx)
     offices.roles(ctx)
-    places.jurisdiction(ctx)
-    places.part_of(ctx)
+    regions.jurisdiction(ctx)
+    regions.part_of(ctx)
 
     relations.undated_memberships(ctx)  # after every stage: a date stated anywhere wins
     document.facts = _assemble_facts(ctx)

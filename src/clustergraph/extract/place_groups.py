@@ -15,7 +15,7 @@ import re
 
 from clustergraph.extract.context import Context, SentenceInfo
 from clustergraph.extract.modality import blocked
-from clustergraph.extract.place_cues import is_foreign
+from clustergraph.extract.place_phrases import is_foreign
 from clustergraph.extract.relations import _evidence
 
 _NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,

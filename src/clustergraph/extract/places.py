@@ -1,13 +1,13 @@
-"""Facts about where: located in, the Land a ministry acts for (jurisdiction), and ``part of``
-between regions (stated in the text, or from the reference data).
+"""Facts about where an organisation is (``located in``); ``part of`` between regions and the Land a
+ministry acts for (``jurisdiction``) are read by :mod:`regions`.
 
 Which cluster a place adjective describes is decided in :mod:`subjects`; this module adds the
 readings it leaves open (copulas, appositions, possessives, a number after the noun) and the basic
 cues (``mit Sitz in``, ``based in``, ``X (Ort)``, ``aus``/``from``). More cues live in
-:mod:`place_cues` (members from a place, seats, ``Emden, Lower Saxony``), :mod:`place_groups`
-(``All three networks are based in Hamburg``) and :mod:`towns` (places the gazetteer does not
-know, town adjectives, addresses). Towns, Regierungsbezirke and cluster
-regions come from ``data/reference/places.ttl`` (``scripts/build_places.py``).
+:mod:`place_cues` (seats, copulas, ``Emden, Lower Saxony``), :mod:`member_places` (members from
+a place), :mod:`place_groups` (``All three networks are based in Hamburg``) and :mod:`towns`
+(places the gazetteer does not know, town adjectives; with :mod:`addresses` and
+:mod:`seat_statements`). Towns, Regierungsbezirke and cluster regions come from ``data/reference/places.ttl`` (``scripts/build_places.py``).
 
 Kept out, as a careful reader does: the dateline, an event's venue, a person's employer for the
 cluster, a place inside the cluster's own name, the founders' home (``founded in 2015 by companies
@@ -22,8 +22,9 @@ import re
 from clustergraph.extract import lexicon
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context
+from clustergraph.extract.member_places import drop_member_lands_beside_a_seat
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.place_cues import drop_member_lands_beside_a_seat, place_cues
+from clustergraph.extract.place_cues import place_cues
 from clustergraph.extract.place_groups import group_cues
 from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
 from clustergraph.extract.resolve import Referent, Registry
@@ -322,23 +323,6 @@ def _recent_cluster(ctx: Context, info) -> Referent | None:
     return only if only is not None and Registry.final(only).type == "Cluster" else None
 
 
-_REGION_IN_REGION = re.compile(r"^\s+(?:liegt|lies|is\s+located|is\s+situated|gehört)\s+(?:\w+\s+)?(?:in|im|zu|zum|zur|within)\s+(?:the\s+|dem\s+|der\s+)?$")
-
-
-
-def region_parts(ctx: Context) -> None:
-    """``Landkreis X liegt in Bayern``: a region stated to lie in another (basis text)."""
-    for info in ctx.infos:
-        regions = [m for m in info.mentions if m.type == "Region" and m.kind == "name"]
-        for a, b in zip(regions, regions[1:]):
-            if _REGION_IN_REGION.match(info.text[info.rel(a.end):info.rel(b.start)]) and a.ref is not b.ref:
-                ctx.add(a.ref, "part of", b.ref, _evidence(info), 0.8)
-
-
-
-
-
-
 def list_items(ctx: Context, items: dict[int, dict]) -> None:
     """``Name (Land): topic`` items: located in the Land, working in the topic."""
     for index, attrs in items.items():
@@ -360,97 +344,4 @@ def list_items(ctx: Context, items: dict[int, dict]) -> None:
             ctx.add(ref, "sector", sector, _evidence(info), 0.75)
 
 
-
-
-def jurisdiction(ctx: Context) -> None:
-    """Each ministry acts for Germany (a federal ministry) or for its Land."""
-    seen: set[int] = set()
-    for info in ctx.infos:
-        for m in info.mentions:
-            if m.type != "Ministry" or m.ref.id in seen:
-                continue
-            region = _ministry_region(ctx, m.ref) or _ministry_context_region(info, m)
-            if region is not None:
-                seen.add(m.ref.id)
-                ctx.add(m.ref, "jurisdiction", region, _evidence(info), 0.85)
-
-
-_ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|das|die|der|dem|des|vom|von|by|from|beim)\s+)$", re.I)
-
-
-def _ministry_context_region(info, ministry) -> Referent | None:
-    """``the Hessian Ministry ...``: the Land adjective written right before the ministry's name."""
-    laender = set(lexicon.LAENDER)
-    start = info.rel(ministry.start)
-    for m in info.mentions:
-        if m.type != "Region" or Registry.final(m.ref).name not in laender:
-            continue
-        if m.kind == "adjective" and info.rel(m.end) <= start and re.fullmatch(r"\s*", info.text[info.rel(m.end):start]) \
-                and _ARTICLE_BEFORE.search(info.text[:info.rel(m.start)]):
-            return m.ref
-    return None
-
-
-def _ministry_region(ctx: Context, ref: Referent) -> Referent | None:
-    registry = ctx.registry
-    if ref.entry is not None and ref.entry.jurisdiction:
-        entry = registry.gazetteer.by_iri(ref.entry.jurisdiction[0])
-        if entry is not None:
-            return registry.from_entry(entry)
-    names = [ref.name, *ref.aliases]
-    if any(n.startswith(("Bundes", "Federal", "German Federal")) for n in names) or any(
-            re.fullmatch(r"BM[A-Z][A-Za-z]{0,5}", n) for n in names):
-        return registry.get("Deutschland", "Region")
-    for name in names:
-        land = re.search(r"(?:des\s+(?:Landes|Freistaat(?:e)?s)|of\s+the\s+(?:Free\s+)?(?:State|Land)\s+of)\s+(.+)$", name)
-        if land:
-            return registry.known(land.group(1), "Region") or registry.get(land.group(1), "Region")
-        first = re.match(r"^(Baden-Württemberg|Bavaria|Berlin|Brandenburg|Bremen|Hamburg|Hesse|Lower Saxony|Saxony-Anhalt|"
-                         r"Saxony|Thuringia|Saarland|Schleswig-Holstein|North Rhine-Westphalia|Rhineland-Palatinate|"
-                         r"Mecklenburg-Vorpommern)\b", name)
-        if first:
-            return registry.known(first.group(1), "Region") or registry.get(first.group(1), "Region")
-        for lander in lexicon.LAENDER:
-            if name.endswith(" " + lander):
-                return registry.get(lander, "Region")
-        adjective = ref.attrs.get("adjective") or name.split()[0]
-        stem = re.sub(r"(?:es|en|e|er|em)$", "", adjective.lower())
-        region = lexicon.REGION_ADJECTIVES_DE.get(stem) or lexicon.REGION_ADJECTIVES_EN.get(adjective) \
-            or lexicon.REGION_ER_ADJECTIVES_DE.get(adjective)
-        if region and region in lexicon.LAENDER:
-            return registry.get(region, "Region")
-    return None
-
-
-_NOT_A_PLACE = re.compile(r"\b(?:Referent\w*|Leiter\w*|Manager\w*|Assisten\w*|Kommunikation|Presse\w*|Marketing|"
-                          r"Vorstand\w*|Geschäftsführ\w*|Officer|Head|Director|Communications?)\b")
-
-
-def drop_impossible_places(ctx: Context) -> None:
-    """Forget ``located in`` facts whose place is a job title (``Svenja Mertens, Referentin Kommunikation``)."""
-    ctx.facts = [f for f in ctx.facts if not (
-        f.relation == "located in" and Registry.final(f.object).entry is None
-        and _NOT_A_PLACE.search(Registry.final(f.object).name))]
-
-
-def part_of(ctx: Context) -> None:
-    """Parents of the regions the facts name, from the reference data (``basis="reference"``).
-
-    Runs last among the place finders, so it first drops impossible places (:func:`drop_impossible_places`).
-    """
-    drop_impossible_places(ctx)
-    regions = {f.object.id: f.object for f in ctx.facts if f.object.type == "Region"}
-    stated = {(f.subject.id, f.object.id) for f in ctx.facts if f.relation == "part of"}
-    for ref in list(regions.values()):
-        if ref.entry is None:
-            continue
-        for parent_iri in ref.entry.part_of:
-            parent = ctx.registry.gazetteer.by_iri(parent_iri)
-            if parent is None:
-                continue
-            parent_ref = ctx.registry.from_entry(parent)
-            if (ref.id, parent_ref.id) not in stated:  # the text said it: keep its evidence
-                ctx.add(ref, "part of", parent_ref, (0, 0), 1.0, basis="reference")
-
-
-__all__ = ["REFERENCE_EVIDENCE", "located_in", "list_items", "region_parts", "jurisdiction", "part_of"]
+__all__ = ["REFERENCE_EVIDENCE", "located_in", "list_items"]

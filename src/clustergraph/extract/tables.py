@@ -23,7 +23,7 @@ _PLACE = re.compile(r"^(?:Sitz|Standort|Ort|Location|City|Stadt|Region|Bundeslan
 _SECTOR = re.compile(r"^(?:Branche|Sektor|Sector|Industry|Thema|Topic|Field|Schwerpunkt|Technologiefeld|Focus|Bereich)$", re.I)
 _DATE = re.compile(r"(?:Mitglied seit|seit|Datum|Date|since|Aufnahme|Joined|Member since|Beitritt)", re.I)
 _MEMBER_DATE = re.compile(r"Mitglied|member|seit|since|Aufnahme|joined|Beitritt", re.I)
-_PLACE_CELL = re.compile(r"^(?P<city>[^()]+?)\s*(?:\((?P<land>[^()]+)\))?$")
+_SEAT_CELL = re.compile(r"^(?P<city>[^()]+?)\s*(?:\((?P<land>[^()]+)\))?$")
 
 
 @dataclass
@@ -134,7 +134,7 @@ def table_facts(ctx: Context) -> None:
                     date = dates[0].iso if dates else None
                 ctx.add(cluster, "member of programme", ctx.programme, evidence, 0.8, date)
             if "place" in columns:
-                _place(ctx, registry, cluster, row.cells[columns["place"]][2], evidence)
+                add_seat(ctx, cluster, row.cells[columns["place"]][2], evidence, 0.8)
             if "sector" in columns:
                 topic = row.cells[columns["sector"]][2]
                 sector = next((m.ref for m in info.mentions if m.kind == "sector"
@@ -145,12 +145,15 @@ def table_facts(ctx: Context) -> None:
                     ctx.add(cluster, "sector", sector, evidence, 0.75)
 
 
-def _place(ctx: Context, registry: Registry, cluster: Referent, text: str, evidence: tuple[int, int]) -> None:
-    match = _PLACE_CELL.match(text)
+def add_seat(ctx: Context, subject: Referent, text: str, evidence: tuple[int, int], confidence: float) -> None:
+    """A seat cell or value, ``Selb (Bayern)``: ``subject`` is located in Selb, and Selb is part of Bayern
+    (shared with the ``Sitz: ...`` records of :mod:`lists`)."""
+    match = _SEAT_CELL.match(text)
     if not match:
         return
+    registry = ctx.registry
     city = registry.known(match.group("city"), "Region") or registry.get(match.group("city"), "Region")
-    ctx.add(cluster, "located in", city, evidence, 0.8)
+    ctx.add(subject, "located in", city, evidence, confidence)
     if match.group("land"):
         land = registry.known(match.group("land"), "Region") or registry.get(match.group("land"), "Region")
-        ctx.add(city, "part of", land, evidence, 0.8)
+        ctx.add(city, "part of", land, evidence, confidence)
