@@ -39,6 +39,8 @@ _ORG_HINT = re.compile(r"Commission|Kommission|Agency|Secretariat|Fund|Foundatio
                        r"Chamber|Union|Bank|Office|Universität|Hochschule|Stiftung")
 _REGION_NOUN = re.compile(r"\b(?:(?:Metropol)?[Rr]egion|Landkreis|Kreis)\s+(?=[A-ZÄÖÜ])|(?<=\s)(?=[A-ZÄÖÜ][\w-]+\s+(?:region|area)\b)")
 _CLUSTER_HINT = re.compile(r"[Cc]luster|[Nn]etz|[Nn]etwork|Verbund|Bündnis")
+# searched in every sentence; character classes first defeat the engine's literal scan, a look-ahead restores it
+_PROGRAMME_HINT, _CLUSTER_HINT = M.with_first_characters(_PROGRAMME_HINT), M.with_first_characters(_CLUSTER_HINT)
 _OTHER_TYPES = ("Programme", "Ministry", "Region", "Label", "Sector")
 
 
@@ -235,9 +237,13 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
             found["title_subject"] = ref
             _camel_alias(registry, ref, c.name)
     for s in sentences:
+        # each hint once per sentence (several cues share one)
+        cluster_hint = _CLUSTER_HINT.search(s.text) is not None
+        seat_hint = _SEAT_HINT.search(s.text) is not None
+        region_hint = _REGION_HINT.search(s.text) is not None
         candidates = D.find_legal_form_names(text, s.start, s.end) if _LEGAL_HINT.search(s.text) else []
-        if _CLUSTER_HINT.search(s.text) or _NETWORK_VERB_HINT.search(s.text):
-            candidates += D.find_cluster_names(text, s.start, s.end) if _CLUSTER_HINT.search(s.text) else []
+        if cluster_hint or _NETWORK_VERB_HINT.search(s.text):
+            candidates += D.find_cluster_names(text, s.start, s.end) if cluster_hint else []
             covered = [(c.start, c.end) for c in candidates]
             candidates += [c for c in brand_clusters(text, s.start, s.end) + apposition_names(text, s.start, s.end)
                            + copula_names(text, s.start, s.end) + dotted_brands(text, s.start, s.end)
@@ -247,7 +253,7 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
             covered = [(c.start, c.end) for c in candidates]
             candidates += [c for c in apposition_names(text, s.start, s.end) if _HYPHEN_ORG.fullmatch(c.name)
                            and not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
-        if "," in s.text and _SEAT_HINT.search(s.text):
+        if seat_hint and "," in s.text:
             covered = [(c.start, c.end) for c in candidates]
             candidates += [c for c in seat_apposition_names(text, s.start, s.end)
                            if not any(a <= c.start < b or c.start <= a < c.end for a, b in covered)]
@@ -289,9 +295,9 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
                 ref = registry.known(about.name) or _owner_of_word(registry, about.name) or \
                     registry.get(about.name, "Cluster", surface=about.surface)
                 found["about"].append((s.index, ref))
-        for pattern, hint in ((_SEAT, _SEAT_HINT), (_REGION_DE, _REGION_HINT), (_WHERE_SEAT, _WHERE_HINT),
-                              (_REGION_NOUN, _REGION_HINT)):
-            if not hint.search(s.text):
+        for pattern, hinted in ((_SEAT, seat_hint), (_REGION_DE, region_hint),
+                                (_WHERE_SEAT, _WHERE_HINT.search(s.text) is not None), (_REGION_NOUN, region_hint)):
+            if not hinted:
                 continue
             for match in pattern.finditer(text, s.start, s.end):
                 span = N.name_chunk_after(text, match.end(), limit=4)
@@ -299,7 +305,7 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
                     name = text[span[0]:span[1]]
                     if registry.known(name) is None:
                         registry.get(name, "Region")
-        for match in (_AREA.finditer(text, s.start, s.end) if _REGION_HINT.search(s.text) else ()):
+        for match in (_AREA.finditer(text, s.start, s.end) if region_hint else ()):
             span = N.name_chunk_after(text, match.end(), limit=3)
             if span and span[1] <= s.end and _AREA_AFTER.match(text[span[1]:s.end]):
                 name = text[span[0]:span[1]]

@@ -11,6 +11,7 @@ import re
 
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import Context, SentenceInfo
+from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.relations import anaphor_subject
 from clustergraph.extract.resolve import Referent, Registry
 
@@ -29,6 +30,7 @@ BARE_TIER = re.compile(r"(?<![\w-])(?P<tier>Gold|Silber|Silver|Bronze)(?![\w-])"
 # a publisher that is no cluster: a university's release about a network ("Das Netzwerk" is the network)
 _INSTITUTION = re.compile(r"Hochschule|Universit|Institut|Fraunhofer|Helmholtz|Max-Planck|Kammer|\bIHK\b|Stiftung|"
                           r"Foundation|College|Akademie|Academy|Klinik|Hospital")
+_INSTITUTION = with_first_characters(_INSTITUTION)  # the same matches, found faster
 _LABELISH = re.compile(r"(?i)^(?:gold|silber|silver|bronze)\b|label$")
 
 

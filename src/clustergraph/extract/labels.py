@@ -27,6 +27,7 @@ from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.label_prospects import assessments, bare_tier_goals, prospect
 from clustergraph.extract.label_subjects import (BARE_TIER, DEFINITE_CLUSTER_NOUN, OBLIQUE, TIER_NAMES, label_anaphor,
                                                   masked, own_cluster, previous_cluster)
+from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.modality import blocked, clause
 from clustergraph.extract.relations import _evidence, _note, nearest, sentence_date
 from clustergraph.extract.resolve import Referent
@@ -77,6 +78,7 @@ _CHRONICLE_LINE = re.compile(
 # where a label date stops: a new clause ("after", "nachdem", a comma)
 _DATE_PARTS = re.compile(r",\s|;\s|\s(?:after|before|nachdem|bevor|and|und|since\s+then)\s")
 # plural or generic label nouns that cover the tiers of the document: "quality labels of the ECEI"
+_AWARD, _AWARD_MORE = with_first_characters(P.AWARD), with_first_characters(_AWARD_MORE)  # the same matches, faster
 _GENERIC_LABELS = re.compile(r"\b(?:[Qq]uality\s+labels|[Ll]abels|Qualitätslabels?|Qualitätssiegel|Gütesiegel)\b")
 _GENERIC_BY = re.compile(r"\s+(?:are|were|is|was)\s+(?:\w+\s+)?(?:awarded|granted|issued|conferred)\s+by\s+(?:the\s+)?")
 _TIER_ITEM = re.compile(r"^\W*(?P<tier>Gold|Silber|Silver|Bronze)\s*:")
@@ -198,7 +200,7 @@ def _document_tiers(ctx: Context) -> list[Referent]:
 
 
 def _cues(text: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), m.group(0)) for m in P.AWARD.finditer(text)]
+    found = [(m.start(), m.end(), m.group(0)) for m in _AWARD.finditer(text)]
     found += [(m.start(), m.end(), m.group(0)) for m in _AWARD_MORE.finditer(text)
               if not any(s <= m.start() < e for s, e, _ in found)]
     return found

@@ -28,6 +28,7 @@ from clustergraph.extract.field_words import (FIELD_HEAD, STOP_HEADS, UPPER_WORD
                                               other_party_cue, refused, split_english, split_field)
 from clustergraph.extract.label_subjects import own_cluster
 from clustergraph.extract.member_fields import MEMBER_FIELD, member_fields
+from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.subjects import described_cluster, subject_before
 from clustergraph.extract.relations import _evidence
 from clustergraph.extract.resolve import Referent
@@ -84,6 +85,7 @@ _PATTERNS = [
     # 18: "der IT-Sicherheitscluster", "das KI-Netzwerk X" (a compound like pattern 0)
     re.compile(r"(?<![\w-])(?P<x>(?:IT|ICT|IKT|KI|IoT)(?:-[A-ZÄÖÜ][a-zäöüß]+?)?)(?:-?[Cc]luster|-?[Nn]etzwerk)(?:s|n|es)?(?![\w-])"),
 ]
+_PATTERNS = [with_first_characters(pattern) for pattern in _PATTERNS]  # the same matches, found faster
 # the makers of a trade named for the trade: "Werkzeugbauer", "Musikinstrumentenbauer"
 _TRADE_MAKERS = re.compile(r"(?<=[a-zäöü])bauer?n?\b")
 # per pattern, words one of which its match must contain (lower-cased): a cheap test before the regex
@@ -92,6 +94,7 @@ _PATTERN_KEYS = (("cluster",), ("für",), ("branche",), ("branche",), ("bereich"
                  ("netzwerk", "cluster"), ("cluster", "network"), ("gebiet",), ("cluster", "network"),
                  ("focuses", "concentrates", "specialises", "specializes"), (" and ",), ("cluster", "network"),
                  ("cluster", "netzwerk"))
+_ALL_PATTERN_KEYS = frozenset(key for keys in _PATTERN_KEYS for key in keys)
 # compounds of a field and a cluster noun: the cluster is named right after them or described by their article
 _COMPOUND = (0, 10, 18)
 # phrases that describe a named cluster ("the new air-quality network X") rather than predicate a field of it
@@ -125,8 +128,9 @@ def sector_phrases(text: str) -> list[SectorPhrase]:
     """Every field-naming phrase in ``text`` (one sentence), leftmost first, without overlaps."""
     found: list[SectorPhrase] = []
     lower = text.lower()
+    present = {key for key in _ALL_PATTERN_KEYS if key in lower}
     for index, pattern in enumerate(_PATTERNS):
-        if not any(key in lower for key in _PATTERN_KEYS[index]):
+        if present.isdisjoint(_PATTERN_KEYS[index]):
             continue  # the pattern's literal words are missing: no need to run it
         for match in pattern.finditer(text):
             field = match.group("x")
