@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import lexicon
+from clustergraph.extract import name_cues as _brand_cues  # brand-shaped names (imports this module back)
 from clustergraph.extract.names import (
     Candidate,
     clean_name,
@@ -168,6 +169,15 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
         if not _ok_name(name) or lexicon.PROGRAMME_WORDS.search(name) or re.match(r"\d", name):
             continue
         noun = match.group("noun")
+        if _RELATIONAL_COMPOUND.match(noun) and (len(name.split()) > 1 or _BRAND_WORD.match(name)):
+            # "das dänische Partnernetzwerk Agro Food Syd": the compound says how it relates, the name follows
+            found.append(Candidate(span[0], span[1], name, "Cluster", raw, {"long": f"{noun} {name}", "noun": noun}))
+            continue
+        if match.group("pre") and _BRAND_WORD.match(name):
+            # "des Antriebstechnik-Netzwerks MoveTech Lippe": the brand is the name, the compound an alias
+            full = text[noun_start:span[1]]
+            found.append(Candidate(span[0], span[1], name, "Cluster", raw, {"long": clean_name(full), "noun": noun}))
+            continue
         if match.group("pre") or (noun[0].isupper() and re.search(r"[a-zäöü](?:cluster|netzwerk)$", noun)):
             full = text[noun_start:span[1]]
             if not match.group("pre") and not re.search(r"[a-z][A-Z]|\d|^[A-Z]{2,}", name):
@@ -183,6 +193,10 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
             found.append(Candidate(span[0], span[1], name, "Cluster", raw,
                                    {"long": f"{match.group('noun')} {name}", "noun": match.group("noun")}))
     found.extend(find_titlecase_clusters(text, start, end))
+    found.extend(find_topic_noun_brands(text, start, end))
+    found.extend(find_named_after_cluster_phrase(text, start, end))
+    found.extend(_brand_cues.find_headed_brands(text, start, end))
+    found.extend(_brand_cues.find_brand_subjects(text, start, end))
     for match in _CLUSTER_NOUN_EN_AFTER.finditer(text, start, end):
         span = name_chunk_before(text, match.start(), floor=start, limit=4)
         if span is None:
@@ -199,6 +213,70 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
     return found
 
 
+# a compound saying how a cluster relates to another, not what it does: "Partnernetzwerk X", "Schwestercluster X"
+_RELATIONAL_COMPOUND = re.compile(r"^(?:Partner|Schwester|Nachbar|Mitglieds?|Kooperations)(?:cluster|netzwerk|netz)(?:e?s)?$")
+# a word shaped like a brand: inner capitals or digits ("MoveTech", "H2", "Clusters4Future") or an acronym ("OWL")
+_BRAND_WORD = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+[A-Z0-9][\w-]*|[A-ZÄÖÜ]{2,}[a-zäöü]*[A-Z0-9]*[\w-]*|[a-z]+[A-Z][\w-]*)(?:\s|$)")
+# "das Netzwerk für Gebäudeautomation SmartHaus OWL", "the network for photonics PhotonNet": noun, topic, brand
+_TOPIC_THEN_BRAND = re.compile(
+    r"\b(?:Netzwerk|Cluster|Verbund|Verein|Kompetenznetz(?:werk)?|network|cluster|association)\s+(?:für|for)\s+"
+    r"(?:(?:die|den|das|der|the|und|and|[A-ZÄÖÜa-zäöü][\wäöüß-]*)\s+){1,3}?"
+    r"(?=(?:[A-ZÄÖÜ][a-zäöüß]+[A-Z0-9]|[a-z]+[A-Z])[\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}\s+(?:[a-zäöü]|[,.;:(]))"
+)
+
+
+def find_topic_noun_brands(text: str, start: int, end: int) -> list[Candidate]:
+    """A brand named after a cluster noun and its topic (``Netzwerk für Gebäudeautomation SmartHaus OWL``).
+
+    Only a brand with inner capitals or digits counts: an ordinary capitalised word after the topic is
+    more likely the next noun of the sentence.
+
+    >>> [c.name for c in find_topic_noun_brands("Das Netzwerk für Gebäudeautomation SmartHaus OWL zählt zu den Siegern.", 0, 70)]
+    ['SmartHaus OWL']
+    >>> find_topic_noun_brands("Das Netzwerk für Gebäudeautomation Bielefeld wächst.", 0, 51)
+    []
+    """
+    found = []
+    for match in _TOPIC_THEN_BRAND.finditer(text, start, end):
+        span = name_chunk_after(text, match.end(), limit=3)
+        if span is None or span[1] > end:
+            continue
+        name = clean_name(text[span[0]:span[1]])
+        if not _ok_name(name) or not _BRAND_WORD.match(name) or lexicon.PROGRAMME_WORDS.search(name):
+            continue
+        found.append(Candidate(span[0], span[1], name, "Cluster", text[span[0]:span[1]]))
+    return found
+
+
+# "mit einem Netzwerk aus Nordrhein-Westfalen, dem Kunststoffforum Niederrhein": the apposition names the network
+_NAMED_AFTER_CLUSTER_PHRASE = re.compile(
+    r"\b(?:einem|einen|eines|a|another)\s+(?:[a-zäöü][\wäöüß-]*\s+)?(?:[\w-]*[Nn]etzwerk|[\w-]*[Cc]luster|network)\s+"
+    r"(?:aus|in|from)\s+(?:(?:der|dem|the)\s+)?[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*)?,\s+(?:dem|der|the)\s+"
+)
+
+
+def find_named_after_cluster_phrase(text: str, start: int, end: int) -> list[Candidate]:
+    """The name in an apposition to an indefinite cluster phrase with a place (``einem Netzwerk aus X, dem Y``).
+
+    >>> [c.name for c in find_named_after_cluster_phrase("Sie sprechen mit einem Netzwerk aus Bayern, dem Holzforum Franken.", 0, 66)]
+    ['Holzforum Franken']
+    >>> find_named_after_cluster_phrase("Sie sprechen mit einem Netzwerk aus Bayern, der Technischen Hochschule Nürnberg.", 0, 79)
+    []
+    """
+    found = []
+    for match in _NAMED_AFTER_CLUSTER_PHRASE.finditer(text, start, end):
+        span = name_chunk_after(text, match.end(), limit=4)
+        if span is None or span[1] > end:
+            continue
+        name = clean_name(text[span[0]:span[1]])
+        if not _ok_name(name) or (len(name.split()) < 2 and not _BRAND_WORD.match(name)) or \
+                lexicon.ORGANISATION_WORDS.search(name) or lexicon.PROGRAMME_WORDS.search(name) or \
+                name.split()[0] in _FUNCTION_START or re.search(r"(?:isch|lich)e[nrs]?$", name.split()[0]):
+            continue
+        found.append(Candidate(span[0], span[1], name, "Cluster", text[span[0]:span[1]]))
+    return found
+
+
 _TITLECASE_CLUSTER = re.compile(
     r"(?<![\w-])((?:[A-Z][\w&.\-]*\s+){1,4}(?:Cluster|Network|Netzwerk|Netz|Valley|Alliance|Allianz)(?:\s+[A-ZÄÖÜ][\w\-]*){0,3})"
 )
@@ -209,6 +287,8 @@ def find_titlecase_clusters(text: str, start: int, end: int) -> list[Candidate]:
     found = []
     for match in _TITLECASE_CLUSTER.finditer(text, start, end):
         words = match.group(1).split()
+        if any(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:cluster|netzwerk)s?", w) for w in words):
+            continue  # "Schweizer Verpackungscluster SwissPack Network": the cluster-noun finder reads it
         while words and (words[0] in _FUNCTION_START or words[0].lower() in lexicon.GENERIC_NAME_WORDS
                          or words[0] in lexicon.REGION_ER_ADJECTIVES_DE or re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:ische[nrs]?|er)", words[0])
                          and words[1:2] and re.fullmatch(r"(?:Cluster|Netzwerk|Netz)", words[1])):

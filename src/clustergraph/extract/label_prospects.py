@@ -133,4 +133,6 @@ def _antecedent(info: SentenceInfo, relative: re.Match, lo: int) -> Referent | N
     org = nearest(info, ORG_TYPES, head.start(), lo, head.start(), "left")
     if org is None or re.search(r"[;:]|\b(?:and|und)\b", info.text[info.rel(org.end):head.start()]):
         return None
+    if re.search(r"\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s", info.text[info.rel(org.end):head.start()]):
+        return None  # "X pointed to its partner, the French cluster with which ...": the antecedent is X's partner
     return org.ref

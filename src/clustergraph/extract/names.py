@@ -49,6 +49,8 @@ def is_name_token(token: str, *, first: bool = False) -> bool:
     return False
 
 
+# abbreviations that open place names: "St. Gallen", "Ste. Foy", "Mt. Kenya" (the dot ends no sentence)
+_PLACE_ABBREVIATION = re.compile(r"(?:St|Ste|Sta|Mt)\.")
 _CONNECTORS = {"für", "und", "of", "and", "for", "de", "du", "la", "&", "am", "an", "der", "im"}
 
 
@@ -66,6 +68,8 @@ def name_chunk_after(text: str, pos: int, *, limit: int = 6, allow_lower_brand: 
         if gap.strip() or len(gap) > 1:
             break
         token = match.group(0).rstrip(".’'") if not match.group(0).endswith("e.V.") else match.group(0)
+        if _PLACE_ABBREVIATION.fullmatch(match.group(0)) and re.match(r" [A-ZÄÖÜ]", text[match.end():match.end() + 2]):
+            token = match.group(0)  # "St. Gallen", "St. Pölten": the dot abbreviates, the name goes on
         end = match.start() + len(token)
         if is_name_token(token, first=not tokens) or (allow_lower_brand and not tokens and re.fullmatch(_BRAND_LOWER, token)):
             tokens.append((match.start(), end, token))
