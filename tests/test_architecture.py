@@ -171,3 +171,31 @@ def test_the_base_iri_setting_defaults_to_the_vocabulary_base():
     from clustergraph.config import load_settings
 
     assert load_settings(environ={}).base_iri == vocab.DEFAULT_BASE
+
+
+def test_extract_modules_import_no_private_name_of_another_module():
+    """``from clustergraph.extract.x import _helper`` couples modules through a name ``x`` may change
+    freely: shared helpers get public names (see ``extract/arguments.py``)."""
+    crossing = []
+    for name, tree in modules():
+        if not within(name, "clustergraph.extract"):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and within(node.module, "clustergraph"):
+                crossing += [f"{name}:{node.lineno} imports {node.module}.{alias.name}" for alias in node.names
+                             if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert not crossing, "private names imported across modules:\n" + "\n".join(crossing)
+
+
+def test_extract_modules_import_each_other_at_the_top():
+    """An import of a package module inside a function hides an import cycle (the fact stages once
+    imported ``runners``/``funding``/``partners`` that way); only the standard library may be imported late."""
+    late = []
+    for name, tree in modules():
+        if not within(name, "clustergraph.extract"):
+            continue
+        for top in tree.body:
+            for node in ast.walk(top) if isinstance(top, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) else ():
+                if isinstance(node, ast.ImportFrom) and node.module and within(node.module, "clustergraph"):
+                    late.append(f"{name}:{node.lineno} imports {node.module} inside a function")
+    assert not late, "\n".join(late)

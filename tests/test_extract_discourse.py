@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from clustergraph.extract import extract_text
 from clustergraph.extract.discourse import defined_name, first_person_count, header_name, lead_name, segment
 from clustergraph.extract.sentences import split_sentences
+from extract_helpers import fact_triples
 
 
 def _facts(text: str) -> set[tuple[str, str, str]]:
-    document = extract_text(text, source="test.txt").document
-    return {(f.subject, f.relation, f.object) for f in document.facts}
+    return fact_triples(text, source="test.txt")
 
 
 def _items(text: str, language: str = "en") -> list[list[str]]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from clustergraph.extract.pipeline import extract_text
 from clustergraph.extract.sector_phrases import sector_phrases, split_field
+from extract_helpers import extracted_facts
 
 
 def _facts(text: str, relation: str) -> set[tuple[str, str, str | None]]:
-    document = extract_text(text).document
-    return {(f.subject, f.object, f.date) for f in document.facts if f.relation == relation}
+    return {(f.subject, f.object, f.date) for f in extracted_facts(text, relation=relation)}
 
 
 def _pairs(text: str, relation: str) -> set[tuple[str, str]]:

@@ -8,14 +8,15 @@ import pytest
 from clustergraph.extract.discovery import brand_clusters
 from clustergraph.extract.gazetteer import default_gazetteer
 from clustergraph.extract.pipeline import extract_text
+from extract_helpers import extracted_facts, fact_triples
 
 
 def facts(text: str) -> set[tuple[str, str, str]]:
-    return {(f.subject, f.relation, f.object) for f in extract_text(text, source="t.txt").document.facts}
+    return fact_triples(text, source="t.txt")
 
 
 def dated(text: str) -> dict[tuple[str, str, str], str | None]:
-    return {(f.subject, f.relation, f.object): f.date for f in extract_text(text, source="t.txt").document.facts}
+    return {(f.subject, f.relation, f.object): f.date for f in extracted_facts(text, source="t.txt")}
 
 
 ZIM = "Zentrales Innovationsprogramm Mittelstand"
@@ -417,8 +418,7 @@ def test_profile_rows_funding_and_partners_en():
             "<table><tr><th>Funding</th><td>Ministry for Economic Affairs, Labour and Energy (MWAE), co-financed by the "
             "European Regional Development Fund (ERDF)</td></tr>"
             "<tr><th>Cooperation partners</th><td>OrbitHub Delft – Delft (Netherlands)</td></tr></table></body></html>")
-    found = {(f.subject, f.relation, f.object) for f in
-             extract_text(text, source="p.html", media_type="text/html").document.facts}
+    found = fact_triples(text, source="p.html", media_type="text/html")
     assert ("GeoNet Brandenburg", "funded by", "Europäischer Fonds für regionale Entwicklung") in found
     assert ("GeoNet Brandenburg", "funded by", "Ministerium für Wirtschaft, Arbeit und Energie des Landes Brandenburg") in found
     assert ("GeoNet Brandenburg", "partner of", "OrbitHub Delft") in found

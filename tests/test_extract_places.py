@@ -14,16 +14,15 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from clustergraph.extract.gazetteer import default_gazetteer
-from clustergraph.extract.pipeline import extract_text
 from clustergraph.resources import reference_dir
 from clustergraph.vocab import CG, mint
+from extract_helpers import extracted_facts
 
 PLACES = reference_dir() / "places.ttl"
 
 
 def facts(text: str, relation: str = "located in") -> set[tuple[str, str]]:
-    document = extract_text(text, source="test.txt").document
-    return {(f.subject, f.object) for f in document.facts if f.relation == relation and f.basis != "reference"}
+    return {(f.subject, f.object) for f in extracted_facts(text, source="test.txt", relation=relation, not_basis="reference")}
 
 
 def has(found: set[tuple[str, str]], subject: str, obj: str) -> bool:
@@ -33,8 +32,7 @@ def has(found: set[tuple[str, str]], subject: str, obj: str) -> bool:
 
 
 def reference_facts(text: str) -> set[tuple[str, str]]:
-    document = extract_text(text, source="test.txt").document
-    return {(f.subject, f.object) for f in document.facts if f.relation == "part of" and f.basis == "reference"}
+    return {(f.subject, f.object) for f in extracted_facts(text, source="test.txt", relation="part of", basis="reference")}
 
 
 # --------------------------------------------------------------------------- the reference file

@@ -3,10 +3,11 @@
 import pytest
 
 from clustergraph.extract import extract_text
+from extract_helpers import extracted_facts
 
 
 def facts(text):
-    return {(f.subject, f.relation, f.object, f.date) for f in extract_text(text).document.facts if f.basis == "text"}
+    return {(f.subject, f.relation, f.object, f.date) for f in extracted_facts(text, basis="text")}
 
 
 def triples(text):

@@ -12,11 +12,11 @@ from clustergraph.extract.key_values import row_field
 from clustergraph.extract.org_names import compound_names, renames
 from clustergraph.extract.pipeline import extract_text
 from clustergraph.extract.sentences import split_sentences
+from extract_helpers import extracted_facts, fact_triples
 
 
 def facts(text: str, media_type: str = "text/plain") -> set[tuple[str, str, str]]:
-    result = extract_text(text, source="test", media_type=media_type)
-    return {(f.subject, f.relation, f.object) for f in result.document.facts}
+    return fact_triples(text, source="test", media_type=media_type)
 
 
 def subjects_of(found, relation: str, obj: str) -> set[str]:
@@ -475,7 +475,7 @@ _LONG_EN = ("PolyMesh Rhine\n\n" + "The network pools the know-how of its member
 def test_a_labelled_date_line_at_the_end_of_a_german_page_dates_it(tail, iso):
     text = _LONG_DE + tail + "\n"
     assert issued(text) == iso
-    member = [f for f in extract_text(text).document.facts if f.relation == "member of programme"]
+    member = extracted_facts(text, relation="member of programme")
     assert [f.date for f in member] == [iso]
 
 

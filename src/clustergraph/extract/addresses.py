@@ -18,7 +18,7 @@ import re
 from clustergraph.extract import lexicon
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.place_phrases import NOT_A_TOWN, TOWN_WORD, country_named, locally_blocked
-from clustergraph.extract.relations import _evidence, nearest
+from clustergraph.extract.arguments import evidence_span, nearest
 
 _FROM_PLACE = re.compile(r"^\s+(?:aus|from)\s+(?P<place>[A-ZÄÖÜŁŚŻŽČŘ][\w’'-]+(?:\s[A-ZÄÖÜ][\w-]+)?)"
                          r"(?:\s+\((?P<note>[A-ZÄÖÜŁŚŻŽČŘ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)?)\))?(?=\s*(?:[.,;:)]|$)|\s+[a-zäöüß])")
@@ -47,12 +47,12 @@ def unknown_home_towns(ctx: Context, info: SentenceInfo) -> None:
         if note:
             country = registry.known(note, "Region") or country_named(ctx, note)
             if country is not None and (note in lexicon.COUNTRIES or country.name in lexicon.COUNTRIES):
-                ctx.add(ref, "part of", country, _evidence(info), 0.8)
+                ctx.add(ref, "part of", country, evidence_span(info), 0.8)
             elif country is None:
                 ref.add_alias(note)  # "Stettin (Szczecin)"
                 registry.remember(ref, note)
         if not locally_blocked(text, info.rel(org.start), start + len(place)):
-            ctx.add(org.ref, "located in", ref, _evidence(info), 0.75)
+            ctx.add(org.ref, "located in", ref, evidence_span(info), 0.75)
 
 
 _CONTACT_LINE = re.compile(r"\s*(?:Press(?:e)?\s*(?:kontakt|contact|office)|Kontakt|Contact|Ansprechpartner|Media)", re.I)
@@ -77,7 +77,7 @@ def addresses(ctx: Context, info: SentenceInfo) -> None:
         org = nearest(info, ORG_TYPES, street.start(), max(0, street.start() - 80), street.start(), "left")
         if org is not None and (not _CONTACT_LINE.match(text) or org.type == "Cluster" and not _PRESS_LINE.match(text)):
             # "Kontakt: RecyNet e.V., ..." is the cluster's own address; a press agency's is not
-            ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+            ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
 
 
 # "ZorgNet, the Dutch health-technology cluster from Enschede"
@@ -106,10 +106,10 @@ def apposition_home_towns(ctx: Context, info: SentenceInfo) -> None:
         if locally_blocked(text, info.rel(org.start), match.end()):
             continue
         ref = ctx.registry.known(town, "Region") or ctx.registry.get(town, "Region")
-        ctx.add(org.ref, "located in", ref, _evidence(info), 0.7)
+        ctx.add(org.ref, "located in", ref, evidence_span(info), 0.7)
         country = country_named(ctx, match.group("bracket"))
         if country is not None:
-            ctx.add(ref, "part of", country, _evidence(info), 0.75)
+            ctx.add(ref, "part of", country, evidence_span(info), 0.75)
 
 
 __all__ = ["addresses", "unknown_home_towns", "apposition_home_towns"]

@@ -36,6 +36,12 @@ MONTHS = {
     "november": 11, "nov": 11,
     "dezember": 12, "december": 12, "dez": 12, "dec": 12,
 }
+# the months' names written out, as the text capitalises them: no abbreviation (``Sept``, a short prefix of
+# another key) and no transliteration (``Maerz``); ``Jänner`` is the Austrian January
+MONTH_NAMES = tuple(m.capitalize() for m in MONTHS
+                    if "ae" not in m and not (len(m) < 5 and any(o != m and o.startswith(m) for o in MONTHS)))
+# without ``Jänner`` (the dateline and the word lists that never met it)
+MONTH_NAMES_NO_JAENNER = tuple(m for m in MONTH_NAMES if m != "Jänner")
 _LONG = sorted((m for m in MONTHS if len(m) > 4 or m in ("mai", "may", "juni", "june", "juli", "july")), key=len, reverse=True)
 _SHORT = sorted((m for m in MONTHS if m not in _LONG), key=len, reverse=True)
 _M = "(?P<month>(?:" + "|".join(m.capitalize() for m in _LONG) + ")|(?:" + "|".join(m.capitalize() for m in _SHORT) + r")\.?)"
@@ -65,8 +71,7 @@ _CITY = r"[A-ZÄÖÜ][\w.'’\-]*(?:\s(?:am|an\sder|im|bei|upon|on|a\.\s?M\.|an|
 _ANYDATE = (
     r"(?:\d{1,2}\.\s?[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}"
     r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
-    r"|(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|"
-    r"May|June|July|October|December)\s+\d{4})"
+    r"|(?:" + "|".join(MONTH_NAMES_NO_JAENNER) + r")\s+\d{4})"
 )
 DATELINE = re.compile(
     rf"^(?P<place>{_CITY})(?:\s?/\s?{_CITY})*(?:\s*\([\w\s./-]{{1,30}}\))?\s*[,/]\s*(?:den\s+|am\s+|on\s+|im\s+|in\s+)?(?P<date>{_ANYDATE})"

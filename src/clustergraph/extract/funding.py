@@ -25,7 +25,7 @@ from clustergraph.extract.lists import counted_group as _counted_group
 from clustergraph.extract.lists import list_intro_date as _list_intro_date
 from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.relations import _evidence, _in, _note, anaphor_subject, nearest, sentence_date
+from clustergraph.extract.arguments import anaphor_subject, evidence_span, nearest, note_blocked, sentence_date, within
 from clustergraph.extract.resolve import Referent
 
 _MEMBER_WITHIN = re.compile(r"\b(?:im|in\s+dem|im\s+Rahmen\s+de[rs]|in\s+the|under(?:\s+(?:the|its|their))?|within\s+the)\s+"
@@ -71,7 +71,8 @@ _SOURCE = re.compile(r"\b(?:[Dd]ie|[Dd]iese|[Dd]as)\s+(?:Förderung|Mittel|Förd
 
 
 def _is_fund(ref: Referent) -> bool:
-    return bool(re.search(r"Fonds|Fund\b|EFRE|ERDF|ESF", ref.name + " " + " ".join(ref.aliases)))
+    """Whether ``ref`` names a fund (``EFRE``, ``ESF``): it pays, a cluster does not join it."""
+    return bool(P.FUND_NAME.search(ref.name + " " + " ".join(ref.aliases)))
 
 
 def _owner(ctx: Context, ref: Referent) -> Referent:
@@ -166,9 +167,9 @@ def active_funding(ctx: Context) -> None:
                      and re.search(r"(?:aus\s+de[mn]|from\s+the|through\s+the)\s+$", info.text[:info.rel(m.start)])]
             for ref in refs:
                 if ref is not funder_ref:
-                    ctx.add(ref, "funded by", funder_ref, _evidence(info), 0.8 if subj else 0.7, date)
+                    ctx.add(ref, "funded by", funder_ref, evidence_span(info), 0.8 if subj else 0.7, date)
                     for fund in funds:  # "fördert X mit 520.000 Euro aus dem EFRE"
-                        ctx.add(ref, "funded by", fund, _evidence(info), 0.75, date)
+                        ctx.add(ref, "funded by", fund, evidence_span(info), 0.75, date)
                     _through(ctx, info, ref, funder_ref, lo, hi, cs, date)
 
 
@@ -246,21 +247,21 @@ def _through(ctx: Context, info: SentenceInfo, subj: Referent, funder: Referent 
         if _is_fund(m.ref):
             continue  # a fund pays; it has no members
         if subj.type in ORG_TYPES:
-            ctx.add(subj, "member of programme", m.ref, _evidence(info), 0.7, sentence_date(info, cs) or
+            ctx.add(subj, "member of programme", m.ref, evidence_span(info), 0.7, sentence_date(info, cs) or
                     (date if date != ctx.issued else None))
         if funder is not None and funder.type == "Ministry":
             entry = m.ref.entry
             runs = entry is None or not entry.run_by or (funder.entry is not None and funder.entry.iri in entry.run_by)
             if runs and (_ITS.search(before) or as_network or _OF_MINISTRY.match(info.text[info.rel(m.end):info.rel(m.end) + 12] + " ")
                          or entry is not None):
-                ctx.add(m.ref, "run by", funder, _evidence(info), 0.65)
+                ctx.add(m.ref, "run by", funder, evidence_span(info), 0.65)
 
 
 def _funders(ctx: Context, info: SentenceInfo, cs: int, lo: int, hi: int, subjects: list) -> list[Referent]:
     """Who pays: the funders named after the cue (``von X und Y``), else a ministry before it."""
     right = []
     for m in info.mentions:
-        if m.type in ("Ministry", "Programme", "Organisation") and m.ref not in subjects and _in(m, info, cs, hi):
+        if m.type in ("Ministry", "Programme", "Organisation") and m.ref not in subjects and within(m, info, cs, hi):
             if right and right[-1].ref is m.ref and re.fullmatch(r"\s*\(?\s*", info.text[info.rel(right[-1].end):info.rel(m.start)]):
                 continue  # "Central Innovation Programme for SMEs (ZIM)": one mention
             right.append(m)
@@ -329,7 +330,7 @@ def funding(ctx: Context) -> None:
             lo, hi = clause(info.text, cs, ce)
             reason = _blocked(info, cs, ce)
             if reason:
-                _note(ctx, info, "funded by", reason)
+                note_blocked(ctx, info, "funded by", reason)
                 continue
             subjects: list[Referent] = []
             confidence = 0.85
@@ -367,7 +368,7 @@ def funding(ctx: Context) -> None:
                     or neighbour_grant_date(ctx.infos, info.sentence.index, info.paragraph) or ctx.issued)
             for subj in subjects:
                 for funder in funders:
-                    ctx.add(subj, "funded by", funder, _evidence(info), confidence, date)
+                    ctx.add(subj, "funded by", funder, evidence_span(info), confidence, date)
                 _through(ctx, info, subj, funders[0] if funders else None, lo, hi, cs)
     grantor(ctx)
 
@@ -393,4 +394,4 @@ def grantor(ctx: Context) -> None:
             for subject in subjects:
                 date = next((f.date for f in ctx.facts if f.relation == "funded by" and f.subject is subject and f.date),
                             None) or sentence_date(info, cue.start()) or _previous_funding_date(ctx, info) or ctx.issued
-                ctx.add(subject, "funded by", funder.ref, _evidence(info), 0.7, date)
+                ctx.add(subject, "funded by", funder.ref, evidence_span(info), 0.7, date)

@@ -29,6 +29,7 @@ import re
 
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.dates import find_dates
+from clustergraph.extract.patterns import FUND_NAME
 from clustergraph.extract.person_names import PERSON
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.tables import SEPARATOR
@@ -56,7 +57,10 @@ _ROW = re.compile(
     _BULLET + r"(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELDS.items()) +
     r")\s*(?:\||:)\s*(?P<value>\S.*?)\s*$", re.I)
 _KEY_ONLY = re.compile(_BULLET + r"(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in FIELDS.items()) + r")\s*:?\s*$", re.I)
-_CONTACT = re.compile(r"^\s*(?:Pressekontakt|Kontakt|Medienkontakt|Impressum|Herausgeber(?:in)?|Ansprechpartner(?:in)?|"
+# a contact, imprint or publisher box heading, alone on its line or before a colon: the rows after it are the
+# publisher's or an agency's. Deliberately not patterns.CONTACT_HEADING (any line starting with the word,
+# no Herausgeber/Publisher): using that here too cuts a profile's own rows (measured: facts lost in the devset).
+_CONTACT_BOX_KEY = re.compile(r"^\s*(?:Pressekontakt|Kontakt|Medienkontakt|Impressum|Herausgeber(?:in)?|Ansprechpartner(?:in)?|"
                       r"Press\s+contact|Media\s+contact|Contact|Imprint|Publisher|Legal\s+notice)\s*(?::|$)", re.I)
 _TIER = re.compile(r"\b(?P<tier>Gold|Silver|Silber|Bronze)(?:[- ]?Label)?\b", re.I)
 _PLANNED = re.compile(r"planned|plans?\b|aim|target|goal|applied|application|preparing|registered|in\s+preparation|"
@@ -64,7 +68,6 @@ _PLANNED = re.compile(r"planned|plans?\b|aim|target|goal|applied|application|pre
 _PAST = re.compile(r"\b(?:until|bis|former|formerly|ehemals|bisher|abgeschlossen|completed|expired|abgelaufen)\b", re.I)
 _EXPIRED = re.compile(r"\b(?:former|formerly|ehemals|ehemalig\w*|bisher\w*|expired|abgelaufen|lapsed)\b", re.I)
 _NEGATED = re.compile(r"\b(?:none|keine?|nicht|not|no)\b", re.I)
-_FUND = re.compile(r"Fonds|Fund\b|EFRE|ERDF|ESF", re.I)
 _ITEM_SPLIT = re.compile(r"\s*(?:;|•|\s\+\s|,\s+(?=[A-ZÄÖÜ]))\s*")
 _SECTOR_SPLIT = re.compile(r"\s*(?:;|,|/|\bund\b|\band\b|&)\s*")
 _PLACE = re.compile(r"^(?P<city>[^()–,]+?)\s*(?:\((?P<land>[^()]+)\))?$")
@@ -162,7 +165,7 @@ def _funders(ctx: Context, info: SentenceInfo, subject: Referent, value: str, of
         if m.kind != "name" or not offset <= m.start < end:
             continue
         ref = Registry.final(m.ref)
-        if ref.type == "Ministry" or ref.type == "Programme" and _FUND.search(" ".join([ref.name, *ref.aliases])):
+        if ref.type == "Ministry" or ref.type == "Programme" and FUND_NAME.search(" ".join([ref.name, *ref.aliases])):
             ctx.add(subject, "funded by", ref, evidence, 0.75, date)
 
 
@@ -277,7 +280,7 @@ def _header_and_values(ctx: Context, index: int):
 def key_value_facts(ctx: Context) -> None:
     """Add the facts of every key-value row that belongs to a profile (see the module docstring)."""
     rows: dict[int, list[tuple[SentenceInfo, str, str, int, Referent]]] = {}
-    contacts = [i.sentence.index for i in ctx.infos if _CONTACT.match(i.text)]
+    contacts = [i.sentence.index for i in ctx.infos if _CONTACT_BOX_KEY.match(i.text)]
     for info, kind, value, offset in _rows(ctx):
         index = info.sentence.index
         if any(index - 8 <= c <= index for c in contacts):

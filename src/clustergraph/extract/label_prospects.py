@@ -14,7 +14,7 @@ from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.label_subjects import BARE_TIER, OBLIQUE, TIER_NAMES, label_anaphor, own_cluster
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.relations import _evidence, nearest
+from clustergraph.extract.arguments import evidence_span, nearest
 from clustergraph.extract.resolve import Referent
 
 # prospects beyond patterns.PREPARES: applying, registering, hoping, a goal
@@ -58,7 +58,7 @@ def prospect(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Refe
         if subject is None:
             continue
         for label in refs:
-            ctx.add(subject, "prepares for label", label, _evidence(info), 0.75)
+            ctx.add(subject, "prepares for label", label, evidence_span(info), 0.75)
         return True
     return False
 
@@ -113,7 +113,7 @@ def bare_tier_goals(ctx: Context, info: SentenceInfo, phrases: list) -> None:
         if subject is None and goal.re is _NEXT_GOAL:
             subject = own_cluster(ctx, info)  # a cluster's own post: "Next stop: Gold"
         if subject is not None and not blocked(info.text, goal.start(), goal.end(), allow_prospect=True, extra_span=(ls, le)):
-            ctx.add(subject, "prepares for label", ref, _evidence(info), 0.7)
+            ctx.add(subject, "prepares for label", ref, evidence_span(info), 0.7)
 
 
 def _relative_before(info: SentenceInfo, cs: int, lo: int) -> re.Match | None:

@@ -12,7 +12,7 @@ import re
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import Context, SentenceInfo
 from clustergraph.extract.mentions import with_first_characters
-from clustergraph.extract.relations import anaphor_subject
+from clustergraph.extract.arguments import anaphor_subject
 from clustergraph.extract.resolve import Referent, Registry
 
 # the cluster named by a noun the pattern module does not treat as an anaphor

@@ -29,7 +29,7 @@ from clustergraph.extract.label_subjects import (BARE_TIER, DEFINITE_CLUSTER_NOU
                                                   masked, own_cluster, previous_cluster)
 from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.relations import _evidence, _note, nearest, sentence_date
+from clustergraph.extract.arguments import evidence_span, nearest, note_blocked, sentence_date
 from clustergraph.extract.resolve import Referent
 
 _SCHEME_GAP = re.compile(
@@ -114,13 +114,13 @@ def _scheme_and_runner(ctx: Context, info: SentenceInfo, ls: int, le: int, refs:
     scheme = _scheme(info, le)
     for ref in refs:
         if scheme is not None:
-            ctx.add(ref, "awarded under", scheme, _evidence(info), 0.85)
+            ctx.add(ref, "awarded under", scheme, evidence_span(info), 0.85)
     by = _BY.match(info.text, le)
     runner = next((m for m in info.mentions if m.type in ("Organisation", "Ministry") and by
                    and info.rel(m.start) == by.end()), None)
     if runner is not None:
         for ref in refs:
-            ctx.add(ref, "run by", runner.ref, _evidence(info), 0.75)
+            ctx.add(ref, "run by", runner.ref, evidence_span(info), 0.75)
 
 
 def _scheme(info: SentenceInfo, label_end: int) -> Referent | None:
@@ -147,7 +147,7 @@ def _generic_scheme(ctx: Context, info: SentenceInfo, phrases: list) -> None:
             prog = nearest(info, ("Programme",), under.end(), under.end(), len(info.text), "right")
             if prog is not None:
                 for ref in ctx.last_labels:
-                    ctx.add(ref, "awarded under", prog.ref, _evidence(info), 0.8)
+                    ctx.add(ref, "awarded under", prog.ref, evidence_span(info), 0.8)
     for match in _GENERIC_LABELS.finditer(info.text):
         end = match.end()
         by = _GENERIC_BY.match(info.text, end)
@@ -156,7 +156,7 @@ def _generic_scheme(ctx: Context, info: SentenceInfo, phrases: list) -> None:
                            and info.rel(m.start) == by.end()), None)
             if runner is not None:
                 for ref in _document_tiers(ctx):
-                    ctx.add(ref, "run by", runner.ref, _evidence(info), 0.7)
+                    ctx.add(ref, "run by", runner.ref, evidence_span(info), 0.7)
         prog = next((m for m in info.mentions if m.type == "Programme" and info.rel(m.start) >= end
                      and info.rel(m.start) - end <= 60), None)
         if prog is None:
@@ -172,9 +172,9 @@ def _generic_scheme(ctx: Context, info: SentenceInfo, phrases: list) -> None:
                             and end < info.rel(m.start) < info.rel(prog.start)), None)
         tiers = _listed_tiers(ctx, info, info.rel(prog.end)) or _document_tiers(ctx)
         for ref in tiers:
-            ctx.add(ref, "awarded under", prog.ref, _evidence(info), 0.75)
+            ctx.add(ref, "awarded under", prog.ref, evidence_span(info), 0.75)
             if awarder is not None:
-                ctx.add(ref, "run by", awarder.ref, _evidence(info), 0.7)
+                ctx.add(ref, "run by", awarder.ref, evidence_span(info), 0.7)
 
 
 def _listed_tiers(ctx: Context, info: SentenceInfo, pos: int) -> list[Referent]:
@@ -230,7 +230,7 @@ def _award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Refere
     cut = _COORDINATED_VERB.search(text, max(ce, le))  # "received the label ... and has applied for funding"
     reason = blocked(text[:cut.start()] if cut else text, cs, ce, extra_span=(ls, le))
     if reason:
-        _note(ctx, info, "awarded label", reason)
+        note_blocked(ctx, info, "awarded label", reason)
         return False
     subjects, confidence = _recipients(ctx, info, cs, ce, word, ls, le, lo, hi, refs)
     if not subjects and _CHRONICLE_LINE.match(text[:ls]) and not re.search(r"\w", text[le:]):
@@ -242,7 +242,7 @@ def _award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list[Refere
         date = sentence_date(info, cs) if not _HOLDING.search(word) else None
     for ref in subjects:
         for label in refs:
-            ctx.add(ref, "awarded label", label, _evidence(info), confidence, date)
+            ctx.add(ref, "awarded label", label, evidence_span(info), confidence, date)
     return True
 
 
@@ -261,7 +261,7 @@ def _recipients(ctx: Context, info: SentenceInfo, cs: int, ce: int, word: str, l
             re.fullmatch(r"\W*(?:\([^)]*\)\s*)?(?:has\s+|hat\s+|have\s+)?", text[info.rel(left.end):cs]) and \
             not _PASSIVE.search(text[info.rel(left.end):cs]):
         for ref in refs:  # "ESCA awarded the cluster the label": ESCA runs the label
-            ctx.add(ref, "run by", left.ref, _evidence(info), 0.7)
+            ctx.add(ref, "run by", left.ref, evidence_span(info), 0.7)
         between = nearest(info, ORG_TYPES, ce, ce, ls, "right")
         if between is not None:
             return [between.ref], 0.85
@@ -309,7 +309,7 @@ def _listed_award(ctx: Context, info: SentenceInfo, ls: int, le: int, refs: list
     if subject is None:
         return
     for label in refs:
-        ctx.add(subject, "awarded label", label, _evidence(info), 0.7, match.group("year"))
+        ctx.add(subject, "awarded label", label, evidence_span(info), 0.7, match.group("year"))
 
 
 def _label_date(info: SentenceInfo, ls: int, le: int) -> str | None:

@@ -1,7 +1,7 @@
 """Which organisation and which programme an announcement is about.
 
 The announcement's own cluster is what ``das Netzwerk``, ``der Cluster``, ``wir`` and ``the cluster``
-stand for (see :mod:`clustergraph.extract.relations`), so a wrong choice moves every such fact to
+stand for (see :mod:`clustergraph.extract.arguments`), so a wrong choice moves every such fact to
 the wrong organisation. The cues, strongest first:
 
 1. the subject of the headline's verb (``X wird go-cluster``), found in pass one;

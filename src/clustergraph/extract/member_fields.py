@@ -12,7 +12,7 @@ from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.field_words import (CLASSIFYING_ADJECTIVE, EN_WORD, FIELD_HEAD, RELATIVE_BEFORE, UPPER_WORD,
                                               field_asserted, foreign_subject, normalise, refused, split_field)
 from clustergraph.extract.label_subjects import own_cluster, previous_cluster
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 from clustergraph.extract.resolve import Referent
 
 # the members and the field they come from: "bündelt Unternehmen aus der Kunststoffverarbeitung und dem Werkzeugbau",
@@ -126,4 +126,4 @@ def _add_fields(ctx: Context, info: SentenceInfo, matches: list, subject: Refere
                 part = f"{part} industry"  # "the solar and glass industries": solar industry, glass industry (one
                 # industry stays the field as the phrase finder names it: "the manufacturing industry" -> manufacturing)
             ref = ctx.registry.get(part, "Sector", use_gazetteer=False)
-            ctx.add(subject, "sector", ref, _evidence(info), 0.7)
+            ctx.add(subject, "sector", ref, evidence_span(info), 0.7)

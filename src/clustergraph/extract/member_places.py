@@ -21,7 +21,7 @@ from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.mentions import Mention
 from clustergraph.extract.modality import blocked, clause
 from clustergraph.extract.place_phrases import ANAPHOR_START, is_foreign
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 from clustergraph.extract.resolve import Registry
 
 # the members a cluster brings together
@@ -115,7 +115,7 @@ def members_from(ctx: Context, info: SentenceInfo) -> None:
     for m in found:
         if is_foreign(m) or m.ref is subject:
             continue
-        ctx.add(subject, "located in", m.ref, _evidence(info), 0.7)
+        ctx.add(subject, "located in", m.ref, evidence_span(info), 0.7)
         if ctx.facts and ctx.facts[-1].object is Registry.final(m.ref):
             member_origins(ctx).append(ctx.facts[-1])
 

@@ -11,13 +11,13 @@ import re
 
 from clustergraph.extract import finders as D
 from clustergraph.extract import names as N
+from clustergraph.extract.dates import MONTH_NAMES
 
 NOT_NAME_START = {"In", "Im", "Am", "An", "Auf", "Seit", "Since", "On", "At", "For", "With", "By", "From", "Mit", "Von",
                   "Nach", "Bei", "Für", "Unter", "Über", "After", "Before", "During", "Der", "Die", "Das", "The", "A",
                   "Our", "Unser", "Unsere", "Its", "Ihr", "Sein", "This", "Dieser", "Diese", "Dieses", "Und", "And", "Auch",
                   "Heute", "Today", "Also", "Zudem", "Außerdem", "Partner", "Mitglied", "Member"}
-MONTHS = re.compile(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-                    r"January|February|March|May|June|July|October|December)$")
+MONTHS = re.compile(r"^(?:" + "|".join(MONTH_NAMES) + r")$")
 
 
 # a lower-case brand with a dot after a cluster noun: "Das Textilnetzwerk textil.digital", "the network food.nord"

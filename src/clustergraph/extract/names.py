@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from clustergraph.extract import lexicon
+from clustergraph.extract.dates import MONTH_NAMES
 
 _QUOTE_OPEN = "„“\"»«‚‘'"
 _QUOTE_CLOSE = "“”\"«»‘’'"
@@ -319,8 +320,7 @@ _BASED_PREFIX = re.compile(r"^[A-ZÄÖÜ][\w.-]*-(?:based|basierte?[nrs]?)\s+(?=
 _ROLE_PREFIX = re.compile(r"^(?:Vorgänger(?:in)?|Nachfolger(?:in)?|Predecessor|Successor|Mitglied|Member)\s")
 _MEMBER_TAIL = re.compile(r"\s+(?:Mitglied|Member|Partner)$")
 _POSSESSIVE = re.compile(r"['’]s$")
-_MONTH_NAME = re.compile(r"^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-                         r"January|February|March|May|June|July|October|December|Montag|Dienstag|Mittwoch|Donnerstag|"
+_MONTH_NAME = re.compile(r"^(?:" + "|".join(MONTH_NAMES) + r"|Montag|Dienstag|Mittwoch|Donnerstag|"
                          r"Freitag|Samstag|Sonntag|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 _TIER_WORD = re.compile(r"^(?:Gold|Silber|Silver|Bronze)(?:-?[Ll]abel|-Stufe|-Status)?$")
 

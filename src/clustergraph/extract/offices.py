@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.dates import MONTHS
 from clustergraph.extract.modality import blocked
 from clustergraph.extract.names import clean_name
 from clustergraph.extract.office_phrases import NEW_HOLDER_ANNOUNCED, NEW_HOLDER_STARTS, SURNAME_IS_ROLE
 from clustergraph.extract.persons import RoleFinding, clean_person, find_predecessors, role_relation
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.subjects import GENERIC_ORG
 
@@ -34,12 +35,11 @@ _GENERIC_COMPOUND = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]*(?:cluster|netzwerk|network|verein|verbund|verband|bündnis)(?:e?s)?$"
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:[–—-]|bis\b|to\b|until\b)\s*\d")
-_ELECTION = re.compile(r"\b(?:gewählt|wählte|wählten|ernannt|ernannte|berufen|berief|bestellt|bestellte|elected|appointed|"
-                       r"named|voted)\b", re.I)
+_ELECTION = re.compile(rf"\b(?:{P.ELECTION_VERBS_DE}|{P.ELECTION_VERBS_EN}|voted)\b", re.I)
 # the sentence tells how the office began: then its date is the start
-_ROLE_EVENT = re.compile(r"\b(?:gewählt|wählte|wählten|ernannt|ernannte|berufen|berief|bestellt|bestellte|übernimmt|übernahm|"
-                         r"übernommen|übernehmen|tritt|trat|angetreten|antreten|folgt|löst|wechselt|wechselte|elected|appointed|"
-                         r"named|voted|takes?\s+over|took\s+over|taken\s+over|takes?\s+up|took\s+up|succeeds|succeeded|"
+_ROLE_EVENT = re.compile(rf"\b(?:{P.ELECTION_VERBS_DE}|übernimmt|übernahm|"
+                         r"übernommen|übernehmen|tritt|trat|angetreten|antreten|folgt|löst|wechselt|wechselte|"
+                         rf"{P.ELECTION_VERBS_EN}|voted|takes?\s+over|took\s+over|taken\s+over|takes?\s+up|took\s+up|succeeds|succeeded|"
                          r"joins|joined|assumes?|assumed|replaces|replaced|gewählte|neue[rn]?|new)\b", re.I)
 _START_CUE = re.compile(r"\b(?:seit|since|zum|ab|from|effective|as\s+of|mit\s+Wirkung\s+(?:vom|zum)|Anfang|Mitte|Ende|early|"
                         r"mid|late)\s+(?:(?:dem|the|Anfang|Mitte|Ende|early|mid|late)\s+)?$", re.I)
@@ -92,7 +92,7 @@ def roles(ctx: Context) -> None:
             continue
         person = ctx.registry.get(role.person, "Person", use_gazetteer=False)
         date = _start_date(info, s) or _day_without_year(info.text, ctx.issued) or _neighbour_date(ctx, info, role, s) or ctx.issued
-        ctx.add(person, role.role, org, _evidence(info), confidence, date)
+        ctx.add(person, role.role, org, evidence_span(info), confidence, date)
 
 
 def _surname_roles(ctx: Context) -> list[tuple[SentenceInfo, RoleFinding]]:

@@ -17,7 +17,7 @@ from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.mentions import Mention
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.relations import _evidence, anaphor_subject, nearest, neighbour_event_date, sentence_date
+from clustergraph.extract.arguments import anaphor_subject, evidence_span, nearest, neighbour_event_date, sentence_date
 from clustergraph.extract.resolve import Referent
 
 # talks about, interest in or an examination of a cooperation are not a partnership
@@ -113,7 +113,7 @@ def partner_mentions(ctx: Context) -> None:
             if pair is None or pair[0] is None or pair[0] is pair[1]:
                 continue
             date = sentence_date(info, ce) or ctx.issued
-            ctx.add(pair[0], "partner of", pair[1], _evidence(info), 0.65, date)
+            ctx.add(pair[0], "partner of", pair[1], evidence_span(info), 0.65, date)
 
 
 def _together(ctx: Context, info: SentenceInfo, ce: int, hi: int) -> None:
@@ -125,7 +125,7 @@ def _together(ctx: Context, info: SentenceInfo, ce: int, hi: int) -> None:
     subj = actor.ref if actor is not None else anaphor_subject(ctx, info, rest, hi)
     if subj is not None and subj is not partner.ref:
         date = sentence_date(info, ce) or ctx.issued
-        ctx.add(subj, "partner of", partner.ref, _evidence(info), 0.65, date)
+        ctx.add(subj, "partner of", partner.ref, evidence_span(info), 0.65, date)
 
 
 # nominal entries and profile fields: "Kooperationsvereinbarung mit dem Netzwerk X", "Cooperation partners X – ...",
@@ -155,7 +155,7 @@ def consortium_partners(ctx: Context) -> None:
         date = sentence_date(info, link.start()) or neighbour_event_date(ctx, info) or ctx.issued
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                ctx.add(a, "partner of", b, _evidence(info), 0.65, date)
+                ctx.add(a, "partner of", b, evidence_span(info), 0.65, date)
 
 
 def nominal_partners(ctx: Context) -> None:
@@ -169,7 +169,7 @@ def nominal_partners(ctx: Context) -> None:
         partner = nearest(info, ORG_TYPES, cue.end(), cue.end(), len(info.text), "right", exclude=(owner,))
         if partner is not None and info.rel(partner.start) - cue.end() <= 60:
             date = sentence_date(info, cue.end()) or ctx.issued
-            ctx.add(owner, "partner of", partner.ref, _evidence(info), 0.6, date)
+            ctx.add(owner, "partner of", partner.ref, evidence_span(info), 0.6, date)
 
 
 _PARTNER_HEADING = re.compile(r"^\W*(?:Our\s+|Unsere\s+)?(?:Partner[\s-]?(?:networks?|clusters?|Netzwerke|Cluster)|"
@@ -203,7 +203,7 @@ def listed_partners(ctx: Context) -> None:
         if ref is None and ctx.registry.known(name) is None and info.text[item.end("name"):].strip():
             ref = ctx.registry.get(name, "Cluster")  # "Name (City, Land)": a bare word is the next heading
         if ref is not None and ref is not owner:
-            ctx.add(owner, "partner of", ref, _evidence(info), 0.6, ctx.issued)
+            ctx.add(owner, "partner of", ref, evidence_span(info), 0.6, ctx.issued)
 
 
 def partners(ctx: Context) -> None:
@@ -247,4 +247,4 @@ def partners(ctx: Context) -> None:
             group = [subj, *others]
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
-                    ctx.add(a, "partner of", b, _evidence(info), 0.8 if left else 0.7, date)
+                    ctx.add(a, "partner of", b, evidence_span(info), 0.8 if left else 0.7, date)

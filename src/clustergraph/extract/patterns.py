@@ -1,6 +1,6 @@
 """Relation cues in German and English: the words that signal each relation.
 
-Each cue is a compiled regex; :mod:`clustergraph.extract.relations` finds the arguments around it.
+Each cue is a compiled regex; :mod:`clustergraph.extract.arguments` finds the arguments around it.
 German and English cues are both applied (announcements mix languages: English programme names in
 German text and the reverse).
 """
@@ -8,6 +8,18 @@ German text and the reverse).
 from __future__ import annotations
 
 import re
+
+# the heading of a contact or imprint box (``Pressekontakt``, ``Ansprechpartnerin``, ``Impressum``): what
+# follows is about the publisher or an agency, not the item above it (segmentation, pipeline)
+CONTACT_HEADING = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner(?:in)?|Medienkontakt|Media\s+contact|Press\s+contact|"
+                             r"Contact|Impressum|Imprint)\b", re.I)
+
+# a funding source's name (``EFRE``, ``Europäischer Sozialfonds``, ``ERDF``, ``Just Transition Fund``): a
+# programme that pays rather than one a cluster joins (funding, key_values)
+# the verbs of an election or appointment, as regex alternations (offices, persons)
+ELECTION_VERBS_DE = r"gewählt|wählte|wählten|ernannt|ernannte|berufen|berief|bestellt|bestellte"
+ELECTION_VERBS_EN = r"elected|appointed|named"
+FUND_NAME = re.compile(r"Fonds|Fund\b|EFRE|ERDF|ESF", re.I)
 
 MEMBERSHIP = re.compile(
     r"\baufgenommen\b|\bAufnahme\s+(?:in|ins|von)\b|\bwird\s+(?:neues\s+|jetzt\s+|nun\s+)?Mitglied\b|"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clustergraph.extract.dates import MONTH_NAMES_NO_JAENNER
 from clustergraph.extract.lexicon import (
     MANAGING_DIRECTOR_DE,
     MANAGING_DIRECTOR_EN,
@@ -33,8 +34,8 @@ _N = rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?"
 _NOT_FIRST = (r"(?!(?:Staatssekretär|Staatssekretärin|Minister|Ministerin|Dr|Prof|Herr|Frau|Geschäftsführer|Geschäftsführerin|"
               r"Sprecher|Sprecherin|Vorsitzende|Vorsitzender|Der|Die|Das|The|Managing|Chair|Director|Professor|Ministerial|"
               r"Landrat|Oberbürgermeister|Bürgermeister|Präsident|Präsidentin|Chief|State|Secretary|"
-              r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|"
-              r"March|June|July|October|December|Anfang|Mitte|Ende|Seit|Since|"
+              + "|".join(m for m in MONTH_NAMES_NO_JAENNER if m != "May") +  # "May" is also a first name
+              r"|Anfang|Mitte|Ende|Seit|Since|"
               r"Executive|Head|Chairman|Chairwoman|Chairperson|President|Vice|Deputy|Spokesperson|Spokesman|Spokeswoman)\b)")
 # titles the lexicon does not list: "Dipl.-Ing. (FH)", a retired official's "Forstdirektorin a. D."
 _MORE_TITLES = rf"(?:\((?:FH|TH|TU|Univ\.)\)\s*|DI\s+|(?:Captain|Capt\.|Kapitän(?:in)?|Commodore|Admiral)\s+(?:\(ret\.\)\s*)?|[{UP}][{LOW}]*(?:direktor|rat|rätin)(?:in)?\s+a\.\s?D\.\s*)"

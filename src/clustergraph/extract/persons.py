@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract.office_phrases import office_matches
+from clustergraph.extract.patterns import ELECTION_VERBS_DE, ELECTION_VERBS_EN
 from clustergraph.extract.person_names import FORMER as _FORMER
 from clustergraph.extract.person_names import MD as _MD
 from clustergraph.extract.person_names import MODS as _MODS
@@ -73,7 +74,7 @@ TAKES_OVER = re.compile(
 )
 # "has appointed Dr. Laura Fischer as Managing Director of X", "wurde Dr. Y zur Geschäftsführerin ... ernannt"
 APPOINTED = re.compile(
-    rf"(?:appointed|named|elected|ernannt|berufen|bestellt|gewählt|wählte|wählten|ernannte|berief|bestellte)"
+    rf"(?:{ELECTION_VERBS_EN}|{ELECTION_VERBS_DE})"
     rf"(?:\s+(?:am|on|in|im|zum|mit)\s+[^,]{{1,25}}?(?=\s+(?:Prof|Dr|Herr|Frau|[A-ZÄÖÜ][a-zäöü]+\s+[A-ZÄÖÜ])))?\s+{PERSON}(?:,[^,]{{1,90}},)?\s+"
     rf"(?:(?:einstimmig|unanimously|erneut|again|officially|offiziell|heute|today|mit\s+großer\s+Mehrheit)\s+)?"
     rf"(?:as|zum|zur|als)\s+(?:(?:the|its|their|den|die|neue[nr]?|new|(?:association|network|cluster|organi[sz]ation)[’']s)\s+)*(?P<role>{_MD}|{_SP})"

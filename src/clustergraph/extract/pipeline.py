@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from clustergraph.extract import mentions as M
 from clustergraph.extract import labels, lists, offices, places, regions, relations, sector_phrases, sectors, tables
+from clustergraph.extract import funding, partners, runners
 from clustergraph.extract import discourse
 from clustergraph.extract import key_values
 from clustergraph.extract import main_subject
@@ -25,7 +26,7 @@ from clustergraph.extract.gazetteer import Gazetteer, default_gazetteer
 from clustergraph.extract.language import detect_language
 from clustergraph.extract.metadata import announcement_id, find_dateline, find_issued, find_kind, find_title
 from clustergraph.extract.normalize import normalize
-from clustergraph.extract.patterns import ANAPHOR, ANAPHOR_SUBJECT_START, EVENT_DATE
+from clustergraph.extract.patterns import ANAPHOR, ANAPHOR_SUBJECT_START, CONTACT_HEADING, EVENT_DATE
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.sentences import Sentence, split_sentences
 from clustergraph.model import Announcement, Entity, Fact, FactsDocument, Figure
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 # a longer "sentence" is no prose (a run of letters, digits or markup a broken or hostile file can hold): it is
 # not searched for facts, so no pattern ever runs over it (the longest sentence of the evaluation sets has ~560)
 MAX_SENTENCE_LENGTH = 2000
-_CONTACT = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner|Media\s+contact|Press\s+contact|Contact)\b", re.I)
 
 
 @dataclass
@@ -122,7 +122,7 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     for s in sentences:
         if s.index in about:
             block = about[s.index]
-        elif block is not None and _CONTACT.match(s.text):
+        elif block is not None and CONTACT_HEADING.match(s.text):
             block = None
         info = SentenceInfo(s, _paragraph_index(s.start, breaks))
         info.is_title = title_sentence is not None and s.index == title_sentence.index
@@ -149,9 +149,9 @@ def extract_text(text: str, *, source: str | None = None, gazetteer: Gazetteer |
     relations.membership(ctx)
     ctx.group = [Registry.final(item["ref"]) for item in items.values()]
     lists.list_facts(ctx, items)
-    relations.run_by(ctx)
-    relations.funding(ctx)
-    relations.partners(ctx)
+    runners.run_by(ctx)
+    funding.funding(ctx)
+    partners.partners(ctx)
     labels.labels(ctx)
     places.located_in(ctx)
     places.list_items(ctx, {i: attrs for i, (_, attrs) in found["list_items"].items()})

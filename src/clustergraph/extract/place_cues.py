@@ -30,7 +30,7 @@ from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.member_places import members_from
 from clustergraph.extract.modality import blocked
 from clustergraph.extract.place_phrases import ANAPHOR_START, COPULA_HEAD, IN_BEFORE, is_foreign, locally_blocked
-from clustergraph.extract.relations import _evidence, nearest
+from clustergraph.extract.arguments import evidence_span, nearest
 from clustergraph.extract.resolve import Registry
 
 _APPOSITION_NOUN_OF = re.compile(
@@ -61,7 +61,7 @@ def attributive_places(ctx: Context, info: SentenceInfo) -> None:
             if org is None:  # "GroundTruth NL, the Wageningen-based Dutch cluster"
                 org = next((o for o in orgs if re.fullmatch(r"\s*,\s*(?:the|a|an)\s+", text[info.rel(o.end):rs])), None)
             if org is not None and region.ref is not org.ref:
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.8)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.8)
             continue
         if region.kind != "name":
             continue
@@ -73,34 +73,34 @@ def attributive_places(ctx: Context, info: SentenceInfo) -> None:
             closing = text.find(",", re_)
             closed = text[:closing] if closing > 0 else text  # the apposition ends at its comma
             if org is not None and org.ref is not region.ref and not locally_blocked(closed, noun.start(), re_):
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
                 continue
         if _MOVED_TO.search(before):
             # "Umzug der Geschäftsstelle von Remscheid nach Solingen": the new seat (the old one is not)
             org = nearest(info, ORG_TYPES, rs, 0, rs, "left")
             subject = org.ref if org is not None else (info.block or ctx.subject)
             if subject is not None and not locally_blocked(text, max(0, rs - 40), re_):
-                ctx.add(subject, "located in", region.ref, _evidence(info), 0.7)
+                ctx.add(subject, "located in", region.ref, evidence_span(info), 0.7)
             continue
         if _OFFICE_IS_IN.search(before) and not locally_blocked(text, max(0, rs - 40), re_):
             # "Our office is in Friedrichshafen, right next to the airport"
             org = nearest(info, ORG_TYPES, rs, 0, rs, "left")
             subject = org.ref if org is not None else (info.block or ctx.subject)
             if subject is not None:
-                ctx.add(subject, "located in", region.ref, _evidence(info), 0.7)
+                ctx.add(subject, "located in", region.ref, evidence_span(info), 0.7)
             continue
         if _OFFICE_AFTER.match(after) and _OFFICE_BEFORE.search(before):
             # "the team in our Erfurt office"
             subject = info.block or ctx.subject
             if subject is not None:
-                ctx.add(subject, "located in", region.ref, _evidence(info), 0.7)
+                ctx.add(subject, "located in", region.ref, evidence_span(info), 0.7)
             continue
         if IN_BEFORE.search(before) and _RESIDENT_AFTER.match(after[:60] + " "):
             # "das in Rostock ansässige Netzwerk AquaFuture", "dem in Berlin ansässigen ESCA"
             tail = _RESIDENT_AFTER.match(after[:60] + " ").end() + re_
             org = next((o for o in orgs if 0 <= info.rel(o.start) - tail <= 25), None)
             if org is not None and not locally_blocked(text, rs - 12, info.rel(org.end)):
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.8)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.8)
             continue
         joined = re.search(r"(?:\s+in\s+|\s*,\s*)$", before)
         if joined:
@@ -112,7 +112,7 @@ def attributive_places(ctx: Context, info: SentenceInfo) -> None:
             if org is not None and (legal or bracketed) and org.ref is not region.ref \
                     and not locally_blocked(text, info.rel(org.start), re_):
                 # "der Faber Kunststofftechnik GmbH in Pirmasens", "(Overbeck Vliesstoffe, Emsdetten)"
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
 
 
 _SEAT_SOMEWHERE = re.compile(r"\b(?:seinen|ihren|its)\s+(?:Sitz|Hauptsitz|headquarters|seat)\s+(?:im|in|at)\s+(?:[^,;.]{0,40}?\s)??(?:in|im)\s+$|"
@@ -163,14 +163,14 @@ def seat_phrases(ctx: Context, info: SentenceInfo) -> None:
             for org in (m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) < rs):
                 gap = text[info.rel(org.end):rs]
                 if (_COPULA_OF.match(gap) or _COPULA_NETWORK.match(gap)) and not is_foreign(region):
-                    ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+                    ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
                     break
             continue
         if _SEAT_SOMEWHERE.search(before):
             # "PolyCirc, das seinen Sitz im Weinberg Campus in Halle (Saale) hat"
             org = nearest(info, ORG_TYPES, rs, 0, rs, "left")
             if org is not None and rs - info.rel(org.end) < 90:
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
             continue
         if (_SEAT_LABEL.search(text[:rs]) or _SEAT_INVERTED.search(text[:rs])) and not is_foreign(region):
             # "Sitz: Dresden", "Seinen Sitz hat der Verein in Jena": the organisation named before, else the subject
@@ -184,13 +184,13 @@ def seat_phrases(ctx: Context, info: SentenceInfo) -> None:
             else:
                 subject = info.block or ctx.subject
             if subject is not None:
-                ctx.add(subject, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(subject, "located in", region.ref, evidence_span(info), 0.75)
             continue
         if _SEAT_IS.search(text[:rs]) and not is_foreign(region):
             # "Sitz des Vereins ist Greifswald"
             subject = info.block or ctx.subject
             if subject is not None:
-                ctx.add(subject, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(subject, "located in", region.ref, evidence_span(info), 0.75)
             continue
         genitive = text[info.rel(region.end) - 1:info.rel(region.end)] == "s"
         for org in (m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) < rs):
@@ -198,7 +198,7 @@ def seat_phrases(ctx: Context, info: SentenceInfo) -> None:
             if _COPULA_NETWORK.match(gap) or (genitive and _COPULA_GENITIVE.match(gap)):
                 # "... ist das einzige Pharma-Netzwerk Sachsen-Anhalts"
                 # "nordpack ist seit 2011 das Netzwerk der Verpackungsbranche in der Metropolregion Hamburg"
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
                 break
         else:
             copula = re.search(r"\s(?:ist|is)\s", text[:rs])
@@ -207,7 +207,7 @@ def seat_phrases(ctx: Context, info: SentenceInfo) -> None:
                 # "Der Verein mit Sitz in Bielefeld ist das Netzwerk der Möbelbranche in Ostwestfalen-Lippe"
                 subject = info.block or ctx.subject
                 if subject is not None:
-                    ctx.add(subject, "located in", region.ref, _evidence(info), 0.7)
+                    ctx.add(subject, "located in", region.ref, evidence_span(info), 0.7)
                 continue
             if _NOUN_FROM.search(text[:rs]) and (_NOUN_FROM.search(text[:rs]).start() == 0 or
                                                  re.match(r"[Dd]|[Tt]he", text[_NOUN_FROM.search(text[:rs]).start():])) \
@@ -221,7 +221,7 @@ def seat_phrases(ctx: Context, info: SentenceInfo) -> None:
                 if re.search(r",\s*$", text[:noun.start()]):
                     continue  # an apposition to a name: "mit einem Netzwerk aus NRW, dem ..." is handled elsewhere
                 if subject is not None and region.ref is not subject:
-                    ctx.add(subject, "located in", region.ref, _evidence(info), 0.7)
+                    ctx.add(subject, "located in", region.ref, evidence_span(info), 0.7)
 
 
 _LAND_AFTER = re.compile(r"^(?:\s*,\s*|\s*\(\s*|\s+in\s+|\s*,\s*(?:the\s+)?(?:state\s+)?capital\s+of\s+(?:the\s+)?(?:state\s+of\s+)?|"
@@ -243,12 +243,12 @@ def land_after_town(ctx: Context, info: SentenceInfo) -> None:
             continue
         if "(" in gap and not info.text[info.rel(land.end):].lstrip().startswith(")"):
             continue
-        ctx.add(town.ref, "part of", land.ref, _evidence(info), 0.8)
+        ctx.add(town.ref, "part of", land.ref, evidence_span(info), 0.8)
         if "(" in gap:
             continue  # "Rostock (Mecklenburg-Vorpommern)" in a table of seats: the seat is the town
         for fact in list(ctx.facts):
-            if fact.relation == "located in" and fact.object is town.ref and fact.evidence == _evidence(info):
-                ctx.add(fact.subject, "located in", land.ref, _evidence(info), fact.confidence)
+            if fact.relation == "located in" and fact.object is town.ref and fact.evidence == evidence_span(info):
+                ctx.add(fact.subject, "located in", land.ref, evidence_span(info), fact.confidence)
 
 
 _POSSESSIVE = re.compile(r"^[’']s\s+$")
@@ -263,10 +263,10 @@ def stated_parts(ctx: Context, info: SentenceInfo) -> None:
             continue
         gap = info.text[info.rel(outer.end):info.rel(inner.start)]
         if outer.kind == "name" and _POSSESSIVE.match(gap) and Registry.final(outer.ref).name in lexicon.LAENDER:
-            ctx.add(inner.ref, "part of", outer.ref, _evidence(info), 0.8)
+            ctx.add(inner.ref, "part of", outer.ref, evidence_span(info), 0.8)
         elif outer.kind == "adjective" and not outer.attrs.get("based") and gap == " " and \
                 re.search(r"\b(?:im|in\s+der|aus\s+dem|aus\s+der|dem|der|the)\s+$", info.text[:info.rel(outer.start)]):
-            ctx.add(inner.ref, "part of", outer.ref, _evidence(info), 0.75)
+            ctx.add(inner.ref, "part of", outer.ref, evidence_span(info), 0.75)
 
 
 def place_cues(ctx: Context) -> None:

@@ -16,7 +16,7 @@ import re
 from clustergraph.extract.context import Context, SentenceInfo
 from clustergraph.extract.modality import blocked
 from clustergraph.extract.place_phrases import is_foreign
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 
 _NUMBERS = {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
             "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -48,7 +48,7 @@ def all_based(ctx: Context, info: SentenceInfo) -> None:
             continue
         for member in members:
             if member is not region.ref:
-                ctx.add(member, "located in", region.ref, _evidence(info), 0.7)
+                ctx.add(member, "located in", region.ref, evidence_span(info), 0.7)
 
 
 def counted_group(ctx: Context, info: SentenceInfo) -> None:
@@ -75,7 +75,7 @@ def counted_group(ctx: Context, info: SentenceInfo) -> None:
             continue
         for member in members:
             if member is not region.ref:
-                ctx.add(member, "located in", region.ref, _evidence(info), 0.7)
+                ctx.add(member, "located in", region.ref, evidence_span(info), 0.7)
 
 
 def group_cues(ctx: Context) -> None:

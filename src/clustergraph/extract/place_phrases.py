@@ -21,6 +21,7 @@ import re
 
 from clustergraph.extract import lexicon
 from clustergraph.extract.context import Context
+from clustergraph.extract.dates import MONTH_NAMES_NO_JAENNER
 from clustergraph.extract.mentions import Mention
 from clustergraph.extract.modality import blocked
 
@@ -35,8 +36,7 @@ COPULA_HEAD = (r"^(?:\s+mit\s+Sitz\s+in\s+[A-ZÄÖÜ][\w-]*(?:\s[A-ZÄÖÜ(][\w(
 IN_BEFORE = re.compile(r"\b(?:in|im)\s+(?:der\s+|dem\s+)?$")
 
 NOT_A_TOWN = re.compile(
-    r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|"
-    r"May|June|July|October|December|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
+    r"(?:" + "|".join(MONTH_NAMES_NO_JAENNER) + r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|Anfang|Ende|Mitte|Beginn|Frühjahr|Sommer|Herbst|Winter|Spring|Summer|"
     r"Autumn|Fall|Early|Late|Now|Today|Heute|Jetzt|Sicht|Perspektive|Überzeugung|Tradition|Erfahrung|Mitteln|Mittel|"
     r"Industrie|Industry|Wirtschaft|Wissenschaft|Forschung|Research|Science|Politik|Praxis|Sicht|Gründen)\b")

@@ -26,7 +26,7 @@ from clustergraph.extract.member_places import drop_member_lands_beside_a_seat
 from clustergraph.extract.modality import blocked, clause
 from clustergraph.extract.place_cues import place_cues
 from clustergraph.extract.place_groups import group_cues
-from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
+from clustergraph.extract.arguments import anaphor_subject, evidence_span, nearest
 from clustergraph.extract.resolve import Referent, Registry
 from clustergraph.extract.sectors import item_field
 from clustergraph.extract.subjects import described_cluster
@@ -122,7 +122,7 @@ def _located_in(ctx: Context) -> None:
             if subject is not None and subject in (info.block, ctx.subject) and _unnamed_apposition(info, info.rel(m.start)):
                 continue  # "..., the Danish maritime cluster": about a name the finder missed
             if subject is not None:
-                ctx.add(subject, "located in", m.ref, _evidence(info), 0.8)
+                ctx.add(subject, "located in", m.ref, evidence_span(info), 0.8)
         for cue in (P.LOCATED.finditer(info.text) if info.has("Region") else ()):
             cs, ce = cue.span()
             lo, hi = clause(info.text, cs, ce)
@@ -153,7 +153,7 @@ def _located_in(ctx: Context) -> None:
                                 and info.rel(o.end) == comma), None)
                     if org is None:
                         continue
-                ctx.add(org.ref, "located in", region.ref, _evidence(info), 0.75)
+                ctx.add(org.ref, "located in", region.ref, evidence_span(info), 0.75)
                 continue
             org = nearest(info, ORG_TYPES, cs, lo, hi, "left") or nearest(info, ORG_TYPES, ce, lo, hi, "right")
             if org is not None and info.rel(org.start) > info.rel(region.end) and \
@@ -165,7 +165,7 @@ def _located_in(ctx: Context) -> None:
                 # "... des Hopfenverbands X vor, der seinen Sitz in Y hat": the antecedent's seat, not ours
                 subject = info.block or _paragraph_topic(ctx, info) or ctx.subject or _recent_cluster(ctx, info)
             subject = subject or anaphor_subject(ctx, info, lo, hi)
-            ctx.add(subject, "located in", region.ref, _evidence(info), 0.8 if org else 0.7)
+            ctx.add(subject, "located in", region.ref, evidence_span(info), 0.8 if org else 0.7)
         for m in info.mentions:
             if m.type not in ORG_TYPES:
                 continue
@@ -176,7 +176,7 @@ def _located_in(ctx: Context) -> None:
             region = next((r for r in info.mentions if r.type == "Region" and r.kind == "name"
                            and info.rel(r.start) == info.rel(m.end) + link.end()), None)
             if region is not None:
-                ctx.add(m.ref, "located in", region.ref, _evidence(info), 0.8)
+                ctx.add(m.ref, "located in", region.ref, evidence_span(info), 0.8)
     town_cues(ctx)
     group_cues(ctx)
     place_cues(ctx)
@@ -334,14 +334,14 @@ def list_items(ctx: Context, items: dict[int, dict]) -> None:
         region = next((m.ref for m in info.mentions if m.type == "Region" and region_text in info.text
                        and info.rel(m.start) >= info.text.find("(")), None)
         if region is not None:
-            ctx.add(ref, "located in", region, _evidence(info), 0.8)
+            ctx.add(ref, "located in", region, evidence_span(info), 0.8)
         _, _, topic = attrs["topic"]
         sector = item_field(ctx, info, info.text.find(":"))  # not a word of the item's name; "energy storage" whole
         if sector is None and topic and len(topic.split()) <= 5:
             name = topic[0].upper() + topic[1:]
             sector = ctx.registry.get(name, "Sector", use_gazetteer=False)
         if sector is not None:
-            ctx.add(ref, "sector", sector, _evidence(info), 0.75)
+            ctx.add(ref, "sector", sector, evidence_span(info), 0.75)
 
 
 __all__ = ["REFERENCE_EVIDENCE", "located_in", "list_items"]

@@ -14,7 +14,7 @@ import re
 
 from clustergraph.extract import lexicon
 from clustergraph.extract.context import Context
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 from clustergraph.extract.resolve import Referent, Registry
 
 _REGION_IN_REGION = re.compile(r"^\s+(?:liegt|lies|is\s+located|is\s+situated|gehört)\s+(?:\w+\s+)?(?:in|im|zu|zum|zur|within)\s+(?:the\s+|dem\s+|der\s+)?$")
@@ -27,7 +27,7 @@ def region_parts(ctx: Context) -> None:
         regions = [m for m in info.mentions if m.type == "Region" and m.kind == "name"]
         for a, b in zip(regions, regions[1:]):
             if _REGION_IN_REGION.match(info.text[info.rel(a.end):info.rel(b.start)]) and a.ref is not b.ref:
-                ctx.add(a.ref, "part of", b.ref, _evidence(info), 0.8)
+                ctx.add(a.ref, "part of", b.ref, evidence_span(info), 0.8)
 
 
 def jurisdiction(ctx: Context) -> None:
@@ -40,7 +40,7 @@ def jurisdiction(ctx: Context) -> None:
             region = _ministry_region(ctx, m.ref) or _ministry_context_region(info, m)
             if region is not None:
                 seen.add(m.ref.id)
-                ctx.add(m.ref, "jurisdiction", region, _evidence(info), 0.85)
+                ctx.add(m.ref, "jurisdiction", region, evidence_span(info), 0.85)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\b(?:the|das|die|der|dem|des|vom|von|by|from|beim)\s+)$", re.I)

@@ -1,4 +1,4 @@
-"""Pass three: facts from cues and the mentions around them.
+"""Pass three: membership facts (``member of programme``) from cues and the mentions around them.
 
 For each cue (:mod:`clustergraph.extract.patterns`) the arguments are the typed mentions in the
 same clause: the subject nearest before the cue (else after it), the object nearest the cue.
@@ -6,6 +6,11 @@ When the clause names no subject, an anaphor (``der Cluster``, ``das Netzwerk``,
 cluster``, ``we``) stands for the organisation the announcement is about, and a programme noun
 without a name (``das Programm``, ``the competition``) for the programme it is about. Every
 candidate passes :func:`clustergraph.extract.modality.blocked` first.
+The argument helpers (:func:`~clustergraph.extract.arguments.nearest`, ``subject_for``,
+``sentence_date``, ...) live in :mod:`clustergraph.extract.arguments`; the other relations in
+:mod:`~clustergraph.extract.runners`, :mod:`~clustergraph.extract.funding`,
+:mod:`~clustergraph.extract.partners`, :mod:`~clustergraph.extract.labels` and the modules
+:mod:`clustergraph.extract.pipeline` calls after them.
 
 Dates: a membership takes the date stated in its sentence (else the date of the selection event
 reported next to it; when no candidate of the same membership has one, the issue date, see
@@ -23,80 +28,12 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import patterns as P
+from clustergraph.extract.arguments import (evidence_span, nearest, neighbour_event_date, note_blocked,
+                                            previous_about_subject, sentence_date, subject_for)
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
-from clustergraph.extract.mentions import Mention, with_first_characters
+from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.modality import blocked, clause
 from clustergraph.extract.resolve import Referent, Registry
-
-_RUNNERS = ("Ministry", "Organisation")
-
-
-def _in(m: Mention, info: SentenceInfo, lo: int, hi: int) -> bool:
-    return lo <= info.rel(m.start) and info.rel(m.end) <= hi
-
-
-def nearest(info: SentenceInfo, types: tuple[str, ...], pos: int, lo: int, hi: int, side: str = "left",
-            exclude: tuple[Referent, ...] = ()) -> Mention | None:
-    """The mention of one of ``types`` nearest to sentence offset ``pos`` inside [lo, hi)."""
-    best, best_d = None, None
-    for m in info.mentions:
-        if m.type not in types or not _in(m, info, lo, hi) or m.ref in exclude or m.kind == "anaphor":
-            continue
-        s, e = info.rel(m.start), info.rel(m.end)
-        if side == "left" and e > pos:
-            continue
-        if side == "right" and s < pos:
-            continue
-        d = pos - e if e <= pos else s - pos
-        if best_d is None or d < best_d:
-            best, best_d = m, d
-    return best
-
-
-def anaphor_subject(ctx: Context, info: SentenceInfo, lo: int, hi: int) -> Referent | None:
-    if P.ANAPHOR.search(info.text[lo:hi]) or (info.is_title and ctx.subject is not None):
-        return info.block or ctx.subject
-    if P.PRONOUN.search(info.text[lo:hi]) and _previous_about_subject(ctx, info):
-        return info.block or ctx.subject
-    return None
-
-
-def subject_for(ctx: Context, info: SentenceInfo, cs: int, lo: int, hi: int,
-                types: tuple[str, ...] = ORG_TYPES) -> tuple[Referent | None, float]:
-    m = nearest(info, types, cs, lo, hi, "left") or nearest(info, types, cs, lo, hi, "right")
-    if m is not None:
-        return m.ref, 0.9
-    ref = anaphor_subject(ctx, info, lo, hi)
-    return ref, 0.75
-
-
-def sentence_date(info: SentenceInfo, pos: int | None = None) -> str | None:
-    """The date of the sentence nearest to ``pos`` (end dates such as ``bis 2023`` do not count)."""
-    dates = [d for d in info.dates if not d.until]
-    if not dates:
-        return None
-    if pos is None:
-        return dates[0].iso
-    return min(dates, key=lambda d: abs(d.start - pos)).iso
-
-
-def neighbour_event_date(ctx: Context, info: SentenceInfo) -> str | None:
-    index = info.sentence.index
-    for other in (index + 1, index - 1):
-        if 0 <= other < len(ctx.infos):
-            near = ctx.infos[other]
-            if near.paragraph == info.paragraph and near.dates and P.EVENT_DATE.search(near.text):
-                return near.dates[0].iso
-    return None
-
-
-def _evidence(info: SentenceInfo) -> tuple[int, int]:
-    return info.sentence.start, info.sentence.end
-
-
-def _note(ctx: Context, info: SentenceInfo, relation: str, reason: str) -> None:
-    ctx.findings.append(("info", f"not asserted ({relation}): {reason}", info.sentence))
-
 
 # --------------------------------------------------------------------------- membership
 
@@ -113,7 +50,7 @@ def membership(ctx: Context) -> None:
             lo, hi = clause(info.text, cs, ce)
             reason = blocked(info.text, cs, ce) or ("former" if former(info, lo, hi) else None)
             if reason:
-                _note(ctx, info, "member of programme", reason)
+                note_blocked(ctx, info, "member of programme", reason)
                 continue
             prog = nearest(info, ("Programme",), ce, lo, hi, "right") or nearest(info, ("Programme",), cs, lo, hi, "left")
             confidence = 0.9
@@ -129,7 +66,7 @@ def membership(ctx: Context) -> None:
             else:
                 continue
             subj, sconf = subject_for(ctx, info, cs, lo, hi)
-            if subj is None and P.PRONOUN_START.match(info.text) and _previous_about_subject(ctx, info):
+            if subj is None and P.PRONOUN_START.match(info.text) and previous_about_subject(ctx, info):
                 subj, sconf = ctx.subject, 0.7
             if subj is None and _NOMINAL_START.match(info.text[:cs]) and cue.group(0).startswith("Aufnahme"):
                 subj, sconf = info.block or ctx.subject, 0.6  # a timeline entry: "Im Mai Aufnahme in das Programm X"
@@ -138,7 +75,7 @@ def membership(ctx: Context) -> None:
             if prog is None and status is None and subj.type != "Cluster" and subj is not (info.block or ctx.subject):
                 continue  # "58 Betriebe sind Mitglied, dazu die Hochschule X": members of the network, not of a programme
             date = sentence_date(info, cs) or neighbour_event_date(ctx, info)
-            ctx.add(subj, "member of programme", obj, _evidence(info), min(confidence, sconf), date)
+            ctx.add(subj, "member of programme", obj, evidence_span(info), min(confidence, sconf), date)
 
 
 def undated_memberships(ctx: Context) -> None:
@@ -197,7 +134,7 @@ def competition_winners(ctx: Context) -> None:
                 continue
             subj, _ = subject_for(ctx, info, info.rel(m.start), lo, hi)
             if subj is not None and subj.type in ORG_TYPES:
-                ctx.add(subj, "member of programme", m.ref, _evidence(info), 0.7, sentence_date(info, info.rel(m.start)))
+                ctx.add(subj, "member of programme", m.ref, evidence_span(info), 0.7, sentence_date(info, info.rel(m.start)))
 
 
 def more_memberships(ctx: Context) -> None:
@@ -221,7 +158,7 @@ def more_memberships(ctx: Context) -> None:
             date = sentence_date(info, cs) or neighbour_event_date(ctx, info)
             for subj in subjects:
                 if subj.type in ORG_TYPES and subj is not prog.ref:
-                    ctx.add(subj, "member of programme", prog.ref, _evidence(info), 0.75, date)
+                    ctx.add(subj, "member of programme", prog.ref, evidence_span(info), 0.75, date)
 
 
 def admissions(ctx: Context) -> None:
@@ -242,7 +179,7 @@ def admissions(ctx: Context) -> None:
                                              info.text[max(lo, info.rel(prog.start) - 25):info.rel(prog.start)]):
                 continue
             date = sentence_date(info, info.rel(prog.end)) or neighbour_event_date(ctx, info) or ctx.issued
-            ctx.add(member.ref, "member of programme", prog.ref, _evidence(info), 0.8, date)
+            ctx.add(member.ref, "member of programme", prog.ref, evidence_span(info), 0.8, date)
 
 
 # what may precede a nominal entry ("2012: ", "Im Mai ", "Seit 2015 ", "- "): no subject of its own
@@ -276,47 +213,3 @@ def _joins_organisation(info: SentenceInfo, ce: int, hi: int) -> bool:
                             r"(?:[\w-]*(?:[Nn]etzwerks?|[Cc]lusters?|[Vv]ereins?|[Vv]erbands?|network|association)\s+)?$",
                             info.text[ce:info.rel(m.start)])
                for m in info.mentions)
-
-
-def _previous_about_subject(ctx: Context, info: SentenceInfo) -> bool:
-    """Whether the sentence before ``info`` is about the announcement's cluster (for ``Er``/``It``)."""
-    index = info.sentence.index - 1
-    subject = info.block or ctx.subject  # the item's organisation in a digest (see discourse.py)
-    if subject is None or index < 0:
-        return False
-    previous = ctx.infos[index]
-    return bool(P.ANAPHOR_SUBJECT_START.match(previous.text)) or any(
-        m.ref is subject and previous.rel(m.start) < max(30, len(previous.text) // 3) for m in previous.mentions)
-
-
-# --------------------------------------------------------------------------- run by
-
-
-def run_by(ctx: Context) -> None:
-    """``run by`` facts: see :mod:`clustergraph.extract.runners` (imported here, where it is used,
-    because that module builds on the helpers above)."""
-    from clustergraph.extract import runners
-
-    runners.run_by(ctx)
-
-
-# --------------------------------------------------------------------------- funding
-
-
-def funding(ctx: Context) -> None:
-    """``funded by`` facts: see :mod:`clustergraph.extract.funding` (imported here, where it is used,
-    because that module builds on the helpers above)."""
-    from clustergraph.extract import funding as funding_module
-
-    funding_module.funding(ctx)
-
-
-# --------------------------------------------------------------------------- partners
-
-
-def partners(ctx: Context) -> None:
-    """``partner of`` facts: see :mod:`clustergraph.extract.partners` (imported here, where it is used,
-    because that module builds on the helpers above)."""
-    from clustergraph.extract import partners as partners_module
-
-    partners_module.partners(ctx)

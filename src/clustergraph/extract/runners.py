@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import patterns as P
+from clustergraph.extract.arguments import evidence_span, nearest, within
 from clustergraph.extract.context import Context, SentenceInfo
 from clustergraph.extract.mentions import Mention, with_first_characters
 from clustergraph.extract.modality import blocked, clause
-from clustergraph.extract.relations import _RUNNERS, _evidence, _in, nearest
 from clustergraph.extract.resolve import Referent
+
+_RUNNERS = ("Ministry", "Organisation")  # the types that run a programme or award a label
 
 
 _ANY_MINISTRY = re.compile(r"\b(?:[Dd]as|[Dd]em|[Dd]es|vom|[Tt]he)\s+(?:Staats|Landes|Bundes|Wirtschafts|Innovations|Forschungs)?"
@@ -55,7 +57,7 @@ def initiative_of(ctx: Context) -> None:
             if prog is not None and info.text[info.rel(prog.end):link.start()].strip(" )(") in ("", prog.ref.name) \
                     or (prog is not None and re.fullmatch(r"\s*(?:\([^()]{1,12}\))?\s*", info.text[info.rel(prog.end):link.start()])):
                 if not blocked(info.text, link.start(), info.rel(m.end), allow_prospect=True):
-                    ctx.add(prog.ref, "run by", m.ref, _evidence(info), 0.8)
+                    ctx.add(prog.ref, "run by", m.ref, evidence_span(info), 0.8)
 
 
 def label_awarders(ctx: Context) -> None:
@@ -77,7 +79,7 @@ def label_awarders(ctx: Context) -> None:
             labels = [m.ref for m in info.mentions if m.type == "Label" and m.kind == "name" and cs <= info.rel(m.start) < ce]
             labels += [ctx.label_ref(t, info) for s_, _, tiers in info.labels if cs <= info.rel(s_) < ce for t in tiers]
             for label in dict.fromkeys(labels):
-                ctx.add(label, "run by", awarder.ref, _evidence(info), 0.75)
+                ctx.add(label, "run by", awarder.ref, evidence_span(info), 0.75)
 
 
 def run_by(ctx: Context) -> None:
@@ -98,8 +100,8 @@ def run_by(ctx: Context) -> None:
                 runner = ministry
             if runner is None:
                 continue
-            progs = [m.ref for m in info.mentions if m.type == "Programme" and _in(m, info, lo, hi)]
-            label_before = [m.ref for m in info.mentions if m.type == "Label" and _in(m, info, lo, cs)]
+            progs = [m.ref for m in info.mentions if m.type == "Programme" and within(m, info, lo, hi)]
+            label_before = [m.ref for m in info.mentions if m.type == "Label" and within(m, info, lo, cs)]
             label_before += [ctx.label_ref(t, info) for s_, e_, tiers in info.labels
                              if lo <= info.rel(s_) and info.rel(e_) <= cs for t in tiers]
             generic = _GENERIC_LABELS.search(info.text, lo, hi)
@@ -115,7 +117,7 @@ def run_by(ctx: Context) -> None:
                     progs = recent_labels(ctx, info, before=P.GENERIC_LABEL.search(info.text[lo:hi]).start() + lo)
             for prog in progs:
                 if prog is not runner.ref:
-                    ctx.add(prog, "run by", runner.ref, _evidence(info), 0.8)
+                    ctx.add(prog, "run by", runner.ref, evidence_span(info), 0.8)
         # "das Programm X des BMWi", "der Wettbewerb des BMBF": a programme right before a ministry
         for m in info.mentions:
             if m.type != "Ministry":
@@ -129,13 +131,13 @@ def run_by(ctx: Context) -> None:
                 head = head[: head.rfind("(")].rstrip()
             prog = next((p for p in info.mentions if p.type == "Programme" and info.rel(p.end) == len(head)), None)
             if prog is not None:
-                ctx.add(prog.ref, "run by", m.ref, _evidence(info), 0.85)
+                ctx.add(prog.ref, "run by", m.ref, evidence_span(info), 0.85)
             elif re.search(r"\b(?:[Dd]as|[Dd]es|[Dd]em|[Dd]er|[Dd]ie|[Tt]he|[Dd]ieses|[Tt]his)\s+(?:Programms?|Wettbewerbs?|Initiative|"
                            r"Förderprogramms?|programme|competition|initiative)$", head) \
                     and ctx.programme is not None and not re.search(r",\s*(?:the|das|der|die)\s+\S+$", head):
                 # "das Programm des BMWi" is the programme the announcement is about; "HyLand, the hydrogen-regions
                 # programme of the BMDV" (a modifier, an apposition) is another one
-                ctx.add(ctx.programme, "run by", m.ref, _evidence(info), 0.75)
+                ctx.add(ctx.programme, "run by", m.ref, evidence_span(info), 0.75)
 
 
 def recent_labels(ctx: Context, info: SentenceInfo, before: int | None = None) -> list[Referent]:
@@ -202,11 +204,11 @@ def programme_office(ctx: Context) -> None:
             agent = next((m for m in info.mentions if m.type == "Organisation" and 0 <= info.rel(m.start) - ce <= 8), None)
             if agent is None:
                 continue
-            progs = [m.ref for m in info.mentions if m.type == "Programme" and _in(m, info, lo, hi)]
+            progs = [m.ref for m in info.mentions if m.type == "Programme" and within(m, info, lo, hi)]
             if not progs and ctx.programme is not None and re.search(r"[Pp]rogramm", info.text[cs:ce]):
                 progs = [ctx.programme]
             for prog in progs:
-                ctx.add(prog, "run by", agent.ref, _evidence(info), 0.7)
+                ctx.add(prog, "run by", agent.ref, evidence_span(info), 0.7)
 
 
 def office_runner(ctx: Context) -> None:
@@ -227,7 +229,7 @@ def office_runner(ctx: Context) -> None:
             lo, hi = clause(info.text, info.rel(ministry.start), info.rel(agent.end))
             if blocked(info.text, info.rel(ministry.start), info.rel(agent.end)):
                 continue
-            progs = [m.ref for m in info.mentions if m.type == "Programme" and _in(m, info, lo, hi)]
+            progs = [m.ref for m in info.mentions if m.type == "Programme" and within(m, info, lo, hi)]
             if not progs and ctx.programme is not None and _OFFICE.search(info.text[lo:hi]):
                 progs = [ctx.programme]
             agents = [agent.ref]
@@ -241,4 +243,4 @@ def office_runner(ctx: Context) -> None:
                 previous = m
             for prog in progs:
                 for ref in agents:
-                    ctx.add(prog, "run by", ref, _evidence(info), 0.75)
+                    ctx.add(prog, "run by", ref, evidence_span(info), 0.75)

@@ -15,7 +15,7 @@ import re
 from clustergraph.extract import lexicon
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.place_phrases import COPULA_HEAD, IN_BEFORE, locally_blocked
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 
 # the seat nouns a text uses for where an organisation sits
 _SEAT_NOUN = (r"(?:Haupt)?[Ss]itz|Geschäftsstellen?|Standort(?:e|en)?|Büros?|Zentrale|offices?|headquarters|head\s+office|"
@@ -55,7 +55,7 @@ def _also_coordinated(ctx: Context, info: SentenceInfo, subject, region) -> None
         gap = info.text[info.rel(last.end):info.rel(nxt.start)]
         if not _AND_NEXT.match(gap) or lexicon.COUNTRIES.get(nxt.ref.name) and nxt.ref.name != "Deutschland":
             break
-        ctx.add(subject, "located in", nxt.ref, _evidence(info), 0.7)
+        ctx.add(subject, "located in", nxt.ref, evidence_span(info), 0.7)
         last = nxt
 
 
@@ -92,14 +92,14 @@ def seat_predicates(ctx: Context, info: SentenceInfo) -> None:
                 # "Das in Rendsburg ansässige Netzwerk der digitalen Landwirtschaft war ...": the text's cluster
                 home = info.block or ctx.subject
                 if home is not None and not any(o.ref is not home for o in orgs if info.rel(o.start) < re_ + 80):
-                    ctx.add(home, "located in", region.ref, _evidence(info), 0.7)
+                    ctx.add(home, "located in", region.ref, evidence_span(info), 0.7)
             continue
         if subject is None:
             continue
         lo = min(info.rel(subject.start), rs)
         if locally_blocked(text, lo, re_) or _FORMER.search(text[max(0, rs - 40):rs]):
             continue
-        ctx.add(subject.ref, "located in", region.ref, _evidence(info), 0.75)
+        ctx.add(subject.ref, "located in", region.ref, evidence_span(info), 0.75)
         _also_coordinated(ctx, info, subject.ref, region)
 
 

@@ -30,7 +30,7 @@ from clustergraph.extract.label_subjects import own_cluster
 from clustergraph.extract.member_fields import MEMBER_FIELD, member_fields
 from clustergraph.extract.mentions import with_first_characters
 from clustergraph.extract.subjects import described_cluster, subject_before
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 from clustergraph.extract.resolve import Referent
 
 _LOWER_WORD = r"[a-z]+"
@@ -193,13 +193,13 @@ def phrase_sectors(ctx: Context) -> None:
             whole = [m for m in lexical if info.rel(m.start) <= phrase.start and info.rel(m.end) >= phrase.end]
             if whole:
                 whole[0].ref.add_alias(phrase.name)
-                ctx.add(subject, "sector", whole[0].ref, _evidence(info), 0.7)  # a listed sector ("Raumfahrtcluster ProLuft")
+                ctx.add(subject, "sector", whole[0].ref, evidence_span(info), 0.7)  # a listed sector ("Raumfahrtcluster ProLuft")
                 continue
             parts = split_field(phrase.name)
             if phrase.pattern == 16 and all(" " not in p for p in parts):
                 parts = [phrase.name]  # "the forestry and timber cluster": a pair of single words names one trade
             for part in parts:
-                ctx.add(subject, "sector", _part_ref(ctx, info, phrase, part, lexical), _evidence(info), 0.7)
+                ctx.add(subject, "sector", _part_ref(ctx, info, phrase, part, lexical), evidence_span(info), 0.7)
     member_fields(ctx)
 
 

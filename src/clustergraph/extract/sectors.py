@@ -11,7 +11,7 @@ from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.label_subjects import own_cluster
 from clustergraph.extract.mentions import Mention
-from clustergraph.extract.relations import _evidence, anaphor_subject, nearest
+from clustergraph.extract.arguments import anaphor_subject, evidence_span, nearest
 from clustergraph.extract.resolve import Referent
 from clustergraph.extract.field_words import (CLASSIFYING_ADJECTIVE, RELATIVE_BEFORE, STOP_HEADS, field_asserted,
                                               foreign_subject, other_party_cue)
@@ -69,7 +69,7 @@ def focus_sectors(ctx: Context) -> None:
         subject = org.ref if org else anaphor_subject(ctx, info, 0, len(info.text))
         if subject is not None and not org:
             subject = _own(ctx, info)
-        ctx.add(subject, "sector", field_ref(ctx, info, sector), _evidence(info), 0.7)
+        ctx.add(subject, "sector", field_ref(ctx, info, sector), evidence_span(info), 0.7)
 
 
 def sectors(ctx: Context) -> None:
@@ -88,7 +88,7 @@ def sectors(ctx: Context) -> None:
                 continue  # "Partner des Netzwerks der Chemieindustrie": the partner's field
             if subject is not None and not named_only(info, subject, info.rel(m.start)) \
                     and field_asserted(info.text, info.rel(m.start), info.rel(m.end), attributive=attributive):
-                ctx.add(subject, "sector", field_ref(ctx, info, m), _evidence(info), 0.75)
+                ctx.add(subject, "sector", field_ref(ctx, info, m), evidence_span(info), 0.75)
 
 
 def _other_party(info: SentenceInfo, position: int, subject: Referent) -> bool:
@@ -129,7 +129,7 @@ def network_sectors(ctx: Context) -> None:
             subject = _own(ctx, info)
         else:
             continue
-        ctx.add(subject, "sector", field_ref(ctx, info, sector), _evidence(info), 0.7)
+        ctx.add(subject, "sector", field_ref(ctx, info, sector), evidence_span(info), 0.7)
 
 
 _GENERIC_TAIL = re.compile(
@@ -243,7 +243,7 @@ def row_sector(ctx: Context, info: SentenceInfo, subject: Referent | None) -> No
         ref = field_ref(ctx, info, words[0])
     else:
         ref = ctx.registry.get(row.group("x").strip(), "Sector", use_gazetteer=False)
-    ctx.add(subject, "sector", ref, _evidence(info), 0.75)
+    ctx.add(subject, "sector", ref, evidence_span(info), 0.75)
 
 
 def item_field(ctx: Context, info: SentenceInfo, after: int) -> Referent | None:

@@ -20,13 +20,12 @@ import re
 from dataclasses import dataclass, field
 
 from clustergraph.extract.dates import DATELINE
+from clustergraph.extract.patterns import CONTACT_HEADING
 from clustergraph.extract.resolve import Referent
 from clustergraph.extract.sentences import Sentence
 
-__all__ = ["Item", "segment", "CONTACT", "IMPRINT", "IMPRINT_LINE", "FIELD", "BULLET", "LOWER", "own_line", "upper_heading"]
+__all__ = ["Item", "segment", "IMPRINT", "IMPRINT_LINE", "FIELD", "BULLET", "LOWER", "own_line", "upper_heading"]
 
-CONTACT = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner(?:in)?|Medienkontakt|Media\s+contact|Press\s+contact|"
-                      r"Contact|Impressum|Imprint)\b", re.I)
 # an imprint: the legal notice of the site's operator, whose officers are not (necessarily) the cluster's
 IMPRINT = re.compile(r"^(?:Impressum|Imprint|Legal\s+notice|Site\s+notice|Angaben\s+gem(?:äß|\.)\s*§\s*5)\b", re.I)
 # lines only an imprint has: registers, tax numbers, the legally responsible persons
@@ -130,7 +129,7 @@ def segment(text: str, sentences: list[Sentence], language: str = "de", about: d
         gap = text[sentences[s.index - 1].end:s.start] if s.index else ""
         line = s.text.strip()
         heading = _is_heading(text, sentences, s.index, language) or _numbered_heading(text, sentences, s.index)
-        contact = bool(CONTACT.match(line))
+        contact = bool(CONTACT_HEADING.match(line))
         about_self = bool(_ABOUT_SELF.match(line))
         marked = s.index in about or contact or about_self
         upper = heading and (upper_heading(line) or _TICKER.match(line) is not None)
@@ -185,5 +184,5 @@ def _unmarked_list_line(text: str, sentences: list[Sentence], index: int) -> boo
             return False
         intro = before.text.strip()
         if intro.endswith(":") and own_line(text, before):
-            return not CONTACT.match(intro) and not FIELD.match(intro)
+            return not CONTACT_HEADING.match(intro) and not FIELD.match(intro)
     return False

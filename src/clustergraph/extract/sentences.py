@@ -37,6 +37,8 @@ _SENTENCE_STARTERS = {
 }
 # abbreviations that often end a sentence: a boundary when a typical sentence start follows
 _FINAL_ABBREVIATIONS = {"etc", "usw", "inc", "ltd", "corp", "co", "llc", "plc", "uvm"}
+# German months and their abbreviations only (not dates.MONTH_NAMES: an English "Mar."/"Dec." is not
+# protected here, and changing that would move sentence boundaries)
 _MONTH_WORDS = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     r"Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b"

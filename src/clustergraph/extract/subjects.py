@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
-from clustergraph.extract.relations import nearest
+from clustergraph.extract.arguments import nearest
 from clustergraph.extract.resolve import Referent
 
 NOUN_AFTER = re.compile(

@@ -32,7 +32,7 @@ from clustergraph.extract.addresses import addresses, apposition_home_towns, unk
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.member_places import member_origins
 from clustergraph.extract.place_phrases import NOT_A_TOWN, TOWN_WORD, country_named, locally_blocked
-from clustergraph.extract.relations import _evidence
+from clustergraph.extract.arguments import evidence_span
 from clustergraph.extract.resolve import Registry
 from clustergraph.extract.seat_statements import seat_predicates
 
@@ -61,7 +61,7 @@ def town_adjectives(ctx: Context, info: SentenceInfo) -> None:
             org = next((m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
                         and info.rel(m.start) <= match.start("noun") and info.rel(m.end) >= match.end("noun")), None)
         if org is not None:
-            ctx.add(org.ref, "located in", ctx.registry.from_entry(entry), _evidence(info), 0.75)
+            ctx.add(org.ref, "located in", ctx.registry.from_entry(entry), evidence_span(info), 0.75)
     for match in _TOWN_ADJECTIVE_NAME.finditer(text):
         # "das Dortmunder LogistikNetz Ruhr", "die Cottbuser Spreetech Messsysteme GmbH"
         entry = gazetteer.lookup(match.group("town"), type="Region")
@@ -72,7 +72,7 @@ def town_adjectives(ctx: Context, info: SentenceInfo) -> None:
             continue
         named = text[info.rel(org.start):info.rel(org.end)]
         if org.type == "Cluster" or _LEGAL_TAIL.search(named) or org.ref.attrs.get("legal_form"):
-            ctx.add(org.ref, "located in", ctx.registry.from_entry(entry), _evidence(info), 0.7)
+            ctx.add(org.ref, "located in", ctx.registry.from_entry(entry), evidence_span(info), 0.7)
 
 
 def town_cues(ctx: Context) -> None:
@@ -140,12 +140,12 @@ def unknown_seat_towns(ctx: Context, info: SentenceInfo) -> None:
         comma, bracket = country_named(ctx, match.group("comma")), country_named(ctx, match.group("bracket"))
         if known is None and match.group("comma") and comma is None and not ctx.registry.known(match.group("comma"), "Region"):
             continue  # "based in Heide, Kreis ...": not a place we can tell
-        ctx.add(org.ref, "located in", ref, _evidence(info), 0.7)
+        ctx.add(org.ref, "located in", ref, evidence_span(info), 0.7)
         for country in (comma, bracket):
             if country is not None:
-                ctx.add(ref, "part of", country, _evidence(info), 0.75)
+                ctx.add(ref, "part of", country, evidence_span(info), 0.75)
         if comma is not None:
-            ctx.add(org.ref, "located in", comma, _evidence(info), 0.7)
+            ctx.add(org.ref, "located in", comma, evidence_span(info), 0.7)
 
 
 _BRACKET_COUNTRY = re.compile(r"^\s*\((?P<country>[A-ZÄÖÜ][\w-]+(?:\s[A-Z][\w-]+)?)\)")
@@ -158,7 +158,7 @@ def bracket_countries(ctx: Context, info: SentenceInfo) -> None:
         match = _BRACKET_COUNTRY.match(info.text[info.rel(town.end):info.rel(town.end) + 40])
         country = country_named(ctx, match.group("country")) if match else None
         if country is not None and town.ref.name not in lexicon.COUNTRIES:
-            ctx.add(town.ref, "part of", country, _evidence(info), 0.75)
+            ctx.add(town.ref, "part of", country, evidence_span(info), 0.75)
 
 
 _COORDINATED = re.compile(r"^(?:\s+(?:und|and|sowie)\s+|\s*,\s*(?:und\s+|and\s+)?)(?:(?:in|im|aus|from|in\s+der)\s+)?$")
@@ -174,7 +174,7 @@ def coordinated_places(ctx: Context) -> None:
         if fact.relation == "located in" and fact.basis == "text":
             by_evidence.setdefault(fact.evidence, []).append(fact)
     for info in ctx.infos:
-        facts = by_evidence.get(_evidence(info))
+        facts = by_evidence.get(evidence_span(info))
         if not facts:
             continue
         regions = sorted((m for m in info.mentions if m.type == "Region" and m.kind == "name"), key=lambda m: m.start)
@@ -223,7 +223,7 @@ def list_item_towns(ctx: Context, info: SentenceInfo) -> None:
     if known is not None:
         return  # a known place: read by the other cues
     ref = ctx.registry.known(town, "Region") or ctx.registry.get(town, "Region")
-    ctx.add(org.ref, "located in", ref, _evidence(info), 0.7)
+    ctx.add(org.ref, "located in", ref, evidence_span(info), 0.7)
 
 
 # "der Räucherei Prahl GmbH in Sassnitz": a company with its legal form, then "in" and a town
@@ -256,7 +256,7 @@ def company_towns(ctx: Context, info: SentenceInfo) -> None:
         if not locally_blocked(text, info.rel(org.start), start + len(match.group("town"))):
             town = match.group("town")
             ctx.add(org.ref, "located in", ctx.registry.known(town, "Region") or ctx.registry.get(town, "Region"),
-                    _evidence(info), 0.7)
+                    evidence_span(info), 0.7)
     if "(" not in text or "," not in text:
         return
     for match in _COMPANY_TOWN.finditer(text):
@@ -275,7 +275,7 @@ def company_towns(ctx: Context, info: SentenceInfo) -> None:
             continue
         company = ctx.registry.known(name, "Organisation") or ctx.registry.get(name, "Organisation")
         place = at_town[0].ref if at_town else (ctx.registry.known(town, "Region") or ctx.registry.get(town, "Region"))
-        ctx.add(company, "located in", place, _evidence(info), 0.7)
+        ctx.add(company, "located in", place, evidence_span(info), 0.7)
 
 
 # "Located in Essen, the cluster RecyNet ...", "Headquartered in Turin, AeroAlpi ..."
@@ -302,7 +302,7 @@ def opening_participles(ctx: Context, info: SentenceInfo) -> None:
         places.append(ctx.registry.known(town.group("town"), "Region") or ctx.registry.get(town.group("town"), "Region"))
         country = country_named(ctx, town.group("comma"))
         if country is not None:  # "Based in Turin, Italy, the cluster ..."
-            ctx.add(places[0], "part of", country, _evidence(info), 0.75)
+            ctx.add(places[0], "part of", country, evidence_span(info), 0.75)
             first_end = town.end("comma")
             places.append(country)
     else:
@@ -314,7 +314,7 @@ def opening_participles(ctx: Context, info: SentenceInfo) -> None:
             return
         places += [m.ref for m in regions if first_end < info.rel(m.start) and m.end <= org.start]
         for place in places:
-            ctx.add(org.ref, "located in", place, _evidence(info), 0.75)
+            ctx.add(org.ref, "located in", place, evidence_span(info), 0.75)
         return
 
 
@@ -348,9 +348,9 @@ def bracketed_town_and_land(ctx: Context, info: SentenceInfo) -> None:
         town = town_at[0].ref if town_at else (ctx.registry.known(name, "Region") or ctx.registry.get(name, "Region"))
         if Registry.final(town) is Registry.final(land) or Registry.final(town).name in lexicon.COUNTRIES:
             continue
-        ctx.add(org.ref, "located in", town, _evidence(info), 0.75)
-        ctx.add(org.ref, "located in", land, _evidence(info), 0.75)
-        ctx.add(town, "part of", land, _evidence(info), 0.75)
+        ctx.add(org.ref, "located in", town, evidence_span(info), 0.75)
+        ctx.add(org.ref, "located in", land, evidence_span(info), 0.75)
+        ctx.add(town, "part of", land, evidence_span(info), 0.75)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:der|die|das|dem|den|des|Der|Die|Das|the|The|unser|unserem|our)\s+$")
@@ -367,4 +367,4 @@ def adjective_before_name(ctx: Context, info: SentenceInfo) -> None:
             continue
         if locally_blocked(text, info.rel(adjective.start), info.rel(org.end)) or org.ref is adjective.ref:
             continue
-        ctx.add(org.ref, "located in", adjective.ref, _evidence(info), 0.7)
+        ctx.add(org.ref, "located in", adjective.ref, evidence_span(info), 0.7)
