@@ -325,7 +325,24 @@ def discover(text: str, sentences: list[Sentence], registry: Registry, title: Se
                     spans.append((span[0], span[1], registry.get(name, "Label", surface=text[match.start():span[1]])))
         for long_start, long_end, acronym, _, _ in (N.find_acronym_definitions(text, s.start, s.end) if "(" in s.text else ()):
             _register_acronym(text, registry, spans, long_start, long_end, acronym)
+    merge_short_brands(registry)
     return found
+
+
+_BRAND_SHAPE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ0-9][\w-]*")
+
+
+def merge_short_brands(registry: Registry) -> None:
+    """``SmartTex`` after ``SmartTex Westsachsen e.V.``: a brand word alone is the one longer name it
+    begins (the full name is kept), when exactly one cluster or organisation of the text begins with it."""
+    orgs = [r for r in registry.referents if r.type in ("Cluster", "Organisation") and "merged_into" not in r.attrs]
+    for short in orgs:
+        if short.entry is not None or " " in short.name or not _BRAND_SHAPE.fullmatch(short.name):
+            continue
+        longer = [r for r in orgs if r is not short and "merged_into" not in r.attrs
+                  and r.name.startswith(short.name + " ") and len(r.name.split()) == 2]
+        if len(longer) == 1 and longer[0].entry is None:
+            registry.merge(longer[0], short)
 
 
 def initials(name: str) -> str:

@@ -138,6 +138,7 @@ industrie industry wirtschaft economy business mittelstand mittelstands sme smes
 nachhaltigkeit sustainability zukunft future zukunftstechnologien schlüsseltechnologien querschnittstechnologien
 hochtechnologie hightech high-tech key future-oriented emerging hochschulen universities university schools
 wissenstransfer technologietransfer transfer kooperation cooperation digitalisierungs nachhaltigkeits zukunfts technologie- forschungs wirtschafts innovations-
+competitiveness wettbewerbsfähigkeit
 """.split())
 
 

@@ -47,6 +47,9 @@ _CLUSTER_NOUN = re.compile(
     r"Branchennetzwerk|Landescluster|Technologienetzwerk|Verbund|Bündnis|cluster|network|"
     r"[A-ZÄÖÜ][a-zäöü]{3,}(?:cluster|netzwerk))\s+"
 )
+# "das größte", "die älteste", "the largest": a ranking description, not a name, follows
+_SUPERLATIVE = re.compile(r"^(?:[a-zäöüß]+(?:ste|sten|ßte|ßten)|largest|biggest|oldest|leading)$")
+_STATUS_OF = re.compile(r"\b(?:status|title|rank|designation)\s+(?:of|as)\s+(?:an?\s+|the\s+)?$", re.I)
 _CLUSTER_NOUN_EN_AFTER = re.compile(r"\s(cluster|network)\b")
 _FUNCTION_START = {"The", "A", "An", "This", "That", "Our", "Its", "With", "In", "For", "Der", "Die", "Das",
                    "Den", "Dem", "Des", "Ein", "Eine", "Mit", "Im", "Unser", "Unsere", "Dieses", "Diese"}
@@ -55,7 +58,8 @@ TITLE_VERBS = re.compile(
     r"tritt|schafft|schaffen|wurde|werden|hat|haben|geht|setzt|erreicht|feiert|begrüßt|freut|darf|"
     r"receives|received|wins|won|becomes|became|joins|joined|is|are|has|have|gets|earns|earned|awarded|"
     r"named|selected|achieves|achieved|secures|celebrates|welcomes|launches|starts|takes|gains|obtains|appoints|"
-    r"ernennt|wählt|elects|announces|präsentiert|receives|erneuert|verlängert|bestätigt|confirmed|stays|bleibt)\b"
+    r"ernennt|wählt|elects|announces|präsentiert|receives|erneuert|verlängert|bestätigt|confirmed|stays|bleibt|"
+    r"keeps|retains|renews|defends|signs|signed|lands|recertified|re-certified)\b"
 )
 _LIST_ITEM = re.compile(r"^(?P<name>[^():]{2,80}?)\s*\((?P<region>[^()]{2,40})\)\s*[:–—-]\s*(?P<topic>.{2,80})$")
 _ABOUT = re.compile(r"^(?:Über|About|Ueber)\s+(?:den\s+|die\s+|das\s+|the\s+)?(.{2,80}?)\s*:?$")
@@ -142,7 +146,7 @@ def find_programme_names(text: str, start: int, end: int) -> list[Candidate]:
         if span is None:
             continue
         name = clean_name(text[span[0]:span[1]])
-        if not _ok_name(name) or name in _FUNCTION_START or name.endswith("-based"):
+        if not _ok_name(name) or name in _FUNCTION_START or name.endswith(("-based", "-headquartered")):
             continue
         found.append(Candidate(span[0], match.end(), name, "Programme", text[span[0]:match.end()],
                                {"weak": True}))
@@ -169,6 +173,8 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
         if not _ok_name(name) or lexicon.PROGRAMME_WORDS.search(name) or re.match(r"\d", name):
             continue
         noun = match.group("noun")
+        if before and _SUPERLATIVE.search(before[-1]) and len(name.split()) == 1:
+            continue  # "das größte Logistiknetzwerk Hessens": a description ranking it, not a name
         if _RELATIONAL_COMPOUND.match(noun) and (len(name.split()) > 1 or _BRAND_WORD.match(name)):
             # "das dänische Partnernetzwerk Agro Food Syd": the compound says how it relates, the name follows
             found.append(Candidate(span[0], span[1], name, "Cluster", raw, {"long": f"{noun} {name}", "noun": noun}))
@@ -203,12 +209,14 @@ def find_cluster_names(text: str, start: int, end: int) -> list[Candidate]:
             continue
         name = clean_name(text[span[0]:span[1]])
         first = name.split()[0]
-        if not _ok_name(name) or first in _FUNCTION_START or name.endswith("-based") or \
+        if not _ok_name(name) or first in _FUNCTION_START or name.endswith(("-based", "-headquartered")) or \
                 first in lexicon.REGION_ADJECTIVES_EN or name in lexicon.REGION_ADJECTIVES_EN or \
                 name.split()[-1] in lexicon.REGION_ADJECTIVES_EN or lexicon.PROGRAMME_WORDS.search(name):
             continue
         if span[0] == start and len(name.split()) == 1 and not re.search(r"[A-Z0-9].*[A-Z0-9]|^[a-z]", name):
             continue  # a capitalised first word of a sentence
+        if _STATUS_OF.search(text, max(start, span[0] - 30), span[0]):
+            continue  # "the status of National Key Cluster": a status a cluster holds, not an organisation
         found.append(Candidate(span[0], span[1], name, "Cluster", name, {"weak": True}))
     return found
 
@@ -301,6 +309,8 @@ def find_titlecase_clusters(text: str, start: int, end: int) -> list[Candidate]:
             continue
         name = " ".join(words)
         offset = match.group(1).find(words[0])
+        if _STATUS_OF.search(text, max(start, match.start(1) + offset - 30), match.start(1) + offset):
+            continue  # "the status of National Key Cluster": a status a cluster holds, not an organisation
         attrs = {}
         nouns = [i for i, w in enumerate(words) if re.fullmatch(r"Cluster|Network|Netzwerk|Netz", w)]
         if nouns and nouns[0] == 0 and len(words) > 1:

@@ -111,6 +111,7 @@ REGION_ADJECTIVES_EN: dict[str, str] = {
     "Scottish": "Schottland",
     "Styrian": "Steiermark",
     "Tyrolean": "Tirol",
+    "South Tyrolean": "Südtirol",
     "Silesian": "Schlesien",
     "Swabian": "Schwaben",
     "Rhenish": "Rheinland",

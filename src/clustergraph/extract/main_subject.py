@@ -39,7 +39,7 @@ def main_subject(ctx: Context, found: dict) -> Referent | None:
             return ref
     counts = _cluster_counts(ctx)
     if not counts:
-        return None
+        return _title_organisation(ctx)
     ranked = counts.most_common(2)
     ref, count = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -58,3 +58,17 @@ def main_programme(ctx: Context) -> Referent | None:
                 return progs[0]
     counts = Counter(m.ref for i in ctx.infos for m in i.mentions if m.type == "Programme" and m.kind == "name")
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _title_organisation(ctx: Context) -> Referent | None:
+    """A headline that is only an organisation's name (a profile page or a social post under the
+    poster's name: ``Cleantech Delta`` over ``We're proud to welcome ...``) names who speaks."""
+    for info in ctx.infos:
+        if not info.is_title:
+            continue
+        names = [m for m in info.mentions if m.kind == "name" and m.type in ORG_TYPES
+                 and info.text.strip() == info.text[info.rel(m.start):info.rel(m.end)].strip()]
+        if names:
+            ref = Registry.final(names[0].ref)
+            return ref if ref.entry is None else None
+    return None

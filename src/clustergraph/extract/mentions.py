@@ -130,11 +130,11 @@ def _adjective_pattern() -> re.Pattern:
 
 
 REGION_ADJECTIVE = _adjective_pattern()
-_BASED = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]+(?:[-/][A-ZÄÖÜ][\w]+)*)-(?:based|basierte[nrs]?)\b")
+_BASED = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w]+(?:[-/][A-ZÄÖÜ][\w]+)*)-(?:based|headquartered|basierte[nrs]?)\b")
 
 
 _ADJECTIVE_HINT = re.compile(
-    "sch|-based|-basiert|" + "|".join(re.escape(a) for a in lexicon.REGION_ADJECTIVES_EN)
+    "sch|-based|-headquartered|-basiert|" + "|".join(re.escape(a) for a in lexicon.REGION_ADJECTIVES_EN)
     + "|" + "|".join(re.escape(a) for a in lexicon.REGION_ER_ADJECTIVES_DE)
 )
 
@@ -161,7 +161,7 @@ def scan_region_adjectives(text: str, start: int, end: int, registry: Registry) 
             region = lexicon.REGION_ER_ADJECTIVES_DE[match.group("er")]
         ref = registry.get(region, "Region", attrs={"country": region in lexicon.COUNTRIES})
         found.append(Mention(match.start(), match.end(), ref, "adjective"))
-    if text.find("-bas", start, end) < 0:  # no "-based", "-basierte": nothing for _BASED to find
+    if text.find("-bas", start, end) < 0 and text.find("-headq", start, end) < 0:  # nothing for _BASED to find
         return found
     for match in _BASED.finditer(text, start, end):
         ref = registry.known(match.group(1), "Region") or registry.get(match.group(1), "Region")

@@ -311,12 +311,12 @@ def classify(name: str) -> str:
 
 # words no organisation name is made of alone: participles, headers, contact lines, generic nouns
 _NOT_A_NAME = re.compile(
-    r"^(?:ge[a-zäöüß]+(?:t|en)|[a-zäöüß]+ge[a-zäöüß]+t|[\w-]+-(?:based|certified|zertifiziert|basierte?[nrs]?)|"
+    r"^(?:ge[a-zäöüß]+(?:t|en)|[a-zäöüß]+ge[a-zäöüß]+t|[\w-]+-(?:based|headquartered|certified|zertifiziert|basierte?[nrs]?)|"
     r"Forum|News|Newsletter|Observer|Manager|Telefon|Tel|Fax|E-Mail|Email|Press\s+Office|Pressestelle|Pressekontakt|"
     r"Impressum|Imprint|Kontakt|Contact|European|Europäisch\w*|"
     r"[A-ZÄÖÜ]?[\w-]*(?:[Vv]ereins|[Cc]lusters|[Nn]etzwerks|[Vv]erbands))$")
 _CONTACT_WORDS = re.compile(r"\b(?:Telefon|Tel\.|Fax|E-Mail|Straße|Strasse|Str\.|Street|Road|Postfach)\b|^\d{4,5}\s|(?<!\d)\d{3,}\s+\d{3,}")
-_BASED_PREFIX = re.compile(r"^[A-ZÄÖÜ][\w.-]*-(?:based|basierte?[nrs]?)\s+(?=\S)")
+_BASED_PREFIX = re.compile(r"^[A-ZÄÖÜ][\w.-]*-(?:based|headquartered|basierte?[nrs]?)\s+(?=\S)")
 _ROLE_PREFIX = re.compile(r"^(?:Vorgänger(?:in)?|Nachfolger(?:in)?|Predecessor|Successor|Mitglied|Member)\s")
 _MEMBER_TAIL = re.compile(r"\s+(?:Mitglied|Member|Partner)$")
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -39,7 +39,8 @@ _FURNITURE = re.compile(
 )
 _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{6,}(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*(?:Seite|Page)\s+\d+\s+(?:von|of)\s+\d+\s*$", re.MULTILINE | re.IGNORECASE)
-_BULLET = re.compile(r"^(?:[-–•*▪◦·]|\d{1,2}[.)])\s+")
+# a social post's emoji at the start of a line ("🏭 140+ members", "🥈 ECEI Silver label holder") is a bullet too
+_BULLET = re.compile(r"^(?:[-–•*▪◦·]|\d{1,2}[.)]|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+)\s+")
 _HYPHEN_END = re.compile(r"(\S*)[-‐]$")
 _KEEP_HYPHEN_BEFORE = re.compile(r"^(?:und|oder|bzw\.?|sowie|bis|and|or)\b")
 

@@ -69,6 +69,11 @@ _LIST_ITEM_START = re.compile(r"\n[ \t]*(?:[-*•–]\s|\d{1,2}[.)]\s|\**(?:19|2
 _ACTS_FOR = re.compile(r"\b(?:signed|signs|spoke|speaks|unterzeichnete|unterzeichnet|unterschrieb|unterschreibt|sprach|spricht)"
                        r"\s+(?:\S+\s+){0,2}?(?:for|für|on\s+behalf\s+of|im\s+Namen\s+(?:von|des|der))\s+(?:the\s+|die\s+|den\s+|das\s+)?"
                        r"(?P<org>[A-ZÄÖÜ][\w\-&]*(?:\s+[A-ZÄÖÜ][\w\-&]*){0,3})")
+# "its Board", "seines Vorstands": the organisation the sentence named before
+_POSSESSIVE = re.compile(r"^(?:its|seine[nmrs]?|ihre[nmrs]?)\s", re.I)
+# a signature line's head: "For X:", "Für die X:", "On behalf of X:" governs every name on the line
+_SIGNATORY_HEAD = re.compile(r"^\s*(?:For|Für|On\s+behalf\s+of|Im\s+Namen\s+(?:von|des|der))\s+(?:the\s+|die\s+|den\s+|das\s+)?"
+                             r"(?P<org>[^:\n]{2,80}):")
 _ANAPHOR_ORG = re.compile(r"\b(?:its|their|seine[nmrs]?|ihre[nmrs]?|dessen|deren)\s+\S*$", re.I)
 
 
@@ -166,6 +171,11 @@ def _explicit_org(ctx: Context, info: SentenceInfo, role: RoleFinding) -> Refere
     for m in info.mentions:
         if m.type in ORG_TYPES + ("Ministry", "Programme") and m.start < oe and os_ < m.end and m.start >= os_ - 1:
             return m.ref
+    if _POSSESSIVE.match(text):  # "X e.V., represented by the Chairman of its Board Y": the one organisation before
+        before = {Registry.final(m.ref) for m in info.mentions
+                  if m.type in ORG_TYPES and m.kind == "name" and info.rel(m.end) <= info.rel(os_)}
+        if len(before) == 1:
+            return before.pop()
     if GENERIC_ORG.match(text):
         return _implicit_org(ctx, info, 0, 0, named=False)
     if text.rstrip("-").lower() in {a.lower() for a in _names(ctx.subject)}:
@@ -183,6 +193,15 @@ def _short_name(ctx: Context, text: str) -> Referent | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _first_word_owner(ctx: Context, word: str) -> Referent | None:
+    """The one organisation of the text whose longer name begins with the single word ``word``."""
+    if " " in word or len(word) < 3:
+        return None
+    found = {Registry.final(ref) for ref in ctx.registry.referents
+             if ref.type in ORG_TYPES and any(n.split()[0] == word and " " in n for n in _names(ref))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _implicit_org(ctx: Context, info: SentenceInfo, s: int, e: int, named: bool = True) -> Referent | None:
     """The organisation of a role written without one (``Geschäftsführerin ist Dr. X``) or with a
     common noun (``des Netzwerks``, then ``named`` is false: a name elsewhere in the sentence is not it)."""
@@ -191,6 +210,14 @@ def _implicit_org(ctx: Context, info: SentenceInfo, s: int, e: int, named: bool 
         before = [m for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
                   and _BEFORE_WHOSE.fullmatch(info.text, info.rel(m.end), whose.start())]
         return before[-1].ref if before else None
+    head = _SIGNATORY_HEAD.match(info.text)
+    if head is not None and (s >= head.end() or not named):  # "For X: Dr. A, Chairman of the Board; B, Managing Director"
+        signatory = [m.ref for m in info.mentions if m.type in ORG_TYPES and m.kind == "name"
+                     and head.start("org") <= info.rel(m.start) < head.end()]
+        if len(set(signatory)) == 1:
+            return signatory[0]
+        if not signatory:  # "For SkyLink:" after '(hereinafter "SkyLink")': the one organisation that name begins
+            return ctx.registry.known(clean_name(head.group("org"))) or _first_word_owner(ctx, head.group("org").strip())
     candidates = []
     before_person = False
     clause_start, clause_end = _clause(info.text, s, e)
@@ -241,13 +268,20 @@ def _paragraph_cluster(ctx: Context, info: SentenceInfo, s: int, subject: Refere
     return None
 
 
+# '... We could not wish for more," says X': the end of a quotation that began a sentence earlier
+_QUOTE_TAIL = re.compile(r"^[^„“”\"«»]{1,400}?[,.!?]?[“”\"](?=\s*,?\s*(?:says|said|adds|added|explains|explained|"
+                         r"sagt|sagte|so|ergänzt|ergänzte|erklärt|erklärte|betont|betonte)\b)")
+
+
 def _unquoted(text: str) -> str:
     """``text`` with its quotations blanked out: a speaker's "kein Ziel" does not negate their office.
 
     >>> _unquoted('„Ein Anfang, kein Ziel“, sagte X.').lstrip()
     ', sagte X.'
     """
-    return _QUOTATION.sub(lambda m: " " * len(m.group(0)), text)
+    text = _QUOTATION.sub(lambda m: " " * len(m.group(0)), text)
+    tail = _QUOTE_TAIL.match(text)  # the sentence begins inside a quotation opened in the sentence before
+    return " " * tail.end() + text[tail.end():] if tail else text
 
 
 def _section_cluster(ctx: Context, info: SentenceInfo, default: Referent | None) -> Referent | None:

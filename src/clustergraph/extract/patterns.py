@@ -19,7 +19,8 @@ CONTACT_HEADING = re.compile(r"^(?:Pressekontakt|Kontakt|Ansprechpartner(?:in)?|
 # the verbs of an election or appointment, as regex alternations (offices, persons)
 ELECTION_VERBS_DE = r"gewählt|wählte|wählten|ernannt|ernannte|berufen|berief|bestellt|bestellte"
 ELECTION_VERBS_EN = r"elected|appointed|named"
-FUND_NAME = re.compile(r"Fonds|Fund\b|EFRE|ERDF|ESF", re.I)
+# the EU Single Market Programme pays Euroclusters projects: a source of money, not a scheme one joins
+FUND_NAME = re.compile(r"Fonds|Fund\b|EFRE|ERDF|ESF|Single\s+Market\s+Programme|Binnenmarktprogramm", re.I)
 
 MEMBERSHIP = re.compile(
     r"\baufgenommen\b|\bAufnahme\s+(?:in|ins|von)\b|\bwird\s+(?:neues\s+|jetzt\s+|nun\s+)?Mitglied\b|"

@@ -36,7 +36,7 @@ from clustergraph.extract.resolve import Registry
 _APPOSITION_NOUN_OF = re.compile(
     r",\s*(?:the|a|an|der|die|das|ein|eine)\s+(?:[\w-]+\s+){0,3}?(?:cluster|network|association|Netzwerk|Cluster|Verbund|Verein)"
     r"\s+(?:of|in|from|aus|in\s+der|aus\s+der|aus\s+dem|im)\s+(?:the\s+)?$")
-_BASED_BEFORE = re.compile(r"-(?:based|basierte[nrs]?)\s+(?:(?:[\w-]+\s+){0,3}?)$")
+_BASED_BEFORE = re.compile(r"-(?:based|headquartered|basierte[nrs]?)\s+(?:(?:[\w-]+\s+){0,3}?)$")
 _RESIDENT_AFTER = re.compile(r"^\s+ansässige[nrs]?\s+(?:[\w-]+\s+){0,2}?$")
 _LEGAL_END = re.compile(lexicon.LEGAL_FORMS + r"\s*$")
 _MOVED_TO = re.compile(r"\b(?:Umzug|zog|zieht|umgezogen|verlegt|verlegte|moved|relocated|moves|relocates)\b"

@@ -210,9 +210,9 @@ _FORMER_BEFORE = re.compile(r"\b(?:formerly|previously|originally|früher|ehemal
 _HOPED_FOR = re.compile(r"\b(?:hopes?|hoping|plans?|wants?|would\s+like|hofft|hoffen|plant|planen|möchte[n]?|will|wollen)\s+to\s+"
                         r"(?:win|bring|attract|gain|recruit)\b[^.;]*,\s*(?:a|an|the)\s+$|"
                         r"\b(?:hofft|hoffen|möchte[n]?|will|wollen|plant|planen)\b[^.;]*,\s*(?:ein|eine|einen|den|das|die)\s+$")
-_APPOSITION_NOUN = re.compile(r",\s*(?:the|a|an|der|die|das|ein|eine|dem|den)\s+(?:[\w-]+\s+){0,4}?"
+_APPOSITION_NOUN = re.compile(r"[,(]\s*(?:the|a|an|der|die|das|ein|eine|dem|den)\s+(?:[\w-]+\s+){0,4}?"
                               r"\w*(?:[Cc]luster|[Nn]etwork|[Nn]etzwerk|association|Verein|Verbund)\s+$")
-_APPOSITION_HEAD = re.compile(r",\s*(?:the|a|an|der|die|das|ein|eine|dem|den)\s+(?:[\w-]+\s+){0,4}$")
+_APPOSITION_HEAD = re.compile(r"[,(]\s*(?:the|a|an|der|die|das|ein|eine|dem|den)\s+(?:[\w-]+\s+){0,4}$")
 
 
 def _unnamed_apposition(info, start_rel: int, reach: int = 0) -> bool:

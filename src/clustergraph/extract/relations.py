@@ -38,6 +38,9 @@ from clustergraph.extract.resolve import Referent, Registry
 # --------------------------------------------------------------------------- membership
 
 
+# a person joining (a post, a team): no programme membership
+_PERSON_JOINS = re.compile(r"\b(?:She|He|she|he)\s+(?:\w+\s+)?$")  # not German "Er": der Cluster is "er" too
+_JOINS_PEOPLE = re.compile(r"\s+(?:us|the\s+team|our\s+team|the\s+board|das\s+Team|unser\s+Team)\b")
 _MEMBERSHIP = with_first_characters(P.MEMBERSHIP)  # run over every sentence: the same matches, found faster
 
 
@@ -52,6 +55,8 @@ def membership(ctx: Context) -> None:
             if reason:
                 note_blocked(ctx, info, "member of programme", reason)
                 continue
+            if _PERSON_JOINS.search(info.text[max(0, cs - 12):cs]) or _JOINS_PEOPLE.match(info.text[ce:ce + 12]):
+                continue  # "She joins us from ...", "joins the team": a person taking up a post
             prog = nearest(info, ("Programme",), ce, lo, hi, "right") or nearest(info, ("Programme",), cs, lo, hi, "left")
             confidence = 0.9
             status = _status_programme(ctx, info.text[cs:min(hi, ce + 40)])
@@ -101,6 +106,7 @@ _ADMITS = re.compile(r"\b(?:has|have|had)\s+admitted\b|\bnahm(?:en)?\b(?=(?:\s+\
 _MORE_MEMBERSHIP = re.compile(
     r"\bTeil\s+(?:des|der)\s+(?=(?:\S+\s+){0,2}?\S*(?:programm|Programm|initiative|Initiative|wettbewerb|Wettbewerb|[Oo]ffensive))|"
     r"\b(?:has|have|had)\s+been\s+(?:a\s+)?part\s+of\b|\b(?:is|are)\s+now\s+part\s+of\b|"
+    r"^(?:Since|Seit)\s+(?:\S+\s+){1,3}?(?:part\s+of|Teil\s+(?:des|der))\s|"  # a list entry: "Since May 2022 part of the X"
     r"\b(?:belongs|belong|have\s+belonged|has\s+belonged)\s+to\b|"
     r"\bgehör(?:t|en|te|ten)\s+(?:\S+\s+){0,3}?(?:dem|der)\s+(?:\S+\s+){0,3}?\S+\s+an\b|"
     r"\b(?:is|are|has\s+been|have\s+been)\s+(?:an?\s+)(?:\S+\s+){0,2}?member\b(?!\s+of)|"
@@ -152,6 +158,8 @@ def more_memberships(ctx: Context) -> None:
             if prog is None or former(info, lo, hi) or (not inside and info.rel(prog.start) - ce > 40):
                 continue
             subj, _ = subject_for(ctx, info, cs, lo, hi)
+            if cs == 0 and cue.group(0)[:1] == "S":  # "Since May 2022 part of the X": the entry's own organisation
+                subj = info.block or ctx.subject
             subjects = [subj] if subj is not None else []
             if P.DISTRIBUTIVE.search(info.text, lo, hi) and (subj is None or subj is ctx.subject):
                 subjects = ctx.group_members() or subjects  # "alle drei gehören dem Programm go-cluster an"
