@@ -3,8 +3,9 @@ from rdflib import namespace as rdfns
 from rdflib.namespace import RDF, SKOS
 
 from clustergraph.extract import Gazetteer, extract_text
-from clustergraph.extract.gazetteer import name_key
-from clustergraph.vocab import CG
+from clustergraph.extract.gazetteer import name_key, reference_graph
+from clustergraph.store import backend_class
+from clustergraph.vocab import CG, graph_iri
 
 ID = Namespace("https://w3id.org/test/id/")
 
@@ -97,15 +98,7 @@ def test_region_adjectives_in_both_languages():
 
 
 def test_from_store_with_a_real_backend():
-    pytest = __import__("pytest")
-    try:
-        from clustergraph.store import backend_class
-        store = backend_class("memory")()
-    except Exception as exc:  # the back-end is another engineer's module
-        pytest.skip(f"memory store not available: {exc}")
-    from clustergraph.extract.gazetteer import reference_graph
-    from clustergraph.vocab import graph_iri
-
+    store = backend_class("memory")()
     store.replace_graph(graph_iri("reference", "test"), list(reference_graph()))
     gazetteer = Gazetteer.from_store(store)
     entry = gazetteer.lookup("Bundesministerium für Wirtschaft und Energie", date="2014-07-18")

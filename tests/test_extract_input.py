@@ -10,10 +10,17 @@ from clustergraph.extract import extract_file
 from clustergraph.extract.reader import decode_bytes, read_file
 
 
-def test_empty_file(tmp_path):
-    path = tmp_path / "empty.txt"
-    path.write_bytes(b"")
-    with pytest.raises(InputError, match="empty.txt.*empty"):
+@pytest.mark.parametrize("name, content, match", [
+    pytest.param("empty.txt", b"", "empty.txt.*empty", id="empty_file"),
+    pytest.param("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt.*binary", id="binary_file"),
+    # undefined in cp1252, invalid UTF-8
+    pytest.param("garbage.txt", bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 20, "garbage.txt.*UTF-8", id="undecodable_file"),
+    pytest.param("broken.pdf", b"%PDF-1.4\nthis is not a pdf", "broken.pdf", id="broken_pdf"),
+])
+def test_bad_file_is_refused_naming_it(tmp_path, name, content, match):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=match):
         extract_file(path)
 
 
@@ -22,20 +29,6 @@ def test_white_space_only(tmp_path):
     path.write_text("  \n\n \t\n")
     with pytest.raises(InputError, match="white space"):
         read_file(path)
-
-
-def test_binary_file(tmp_path):
-    path = tmp_path / "image.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    with pytest.raises(InputError, match="image.txt.*binary"):
-        extract_file(path)
-
-
-def test_undecodable_file(tmp_path):
-    path = tmp_path / "garbage.txt"
-    path.write_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 20)  # undefined in cp1252, invalid UTF-8
-    with pytest.raises(InputError, match="garbage.txt.*UTF-8"):
-        extract_file(path)
 
 
 def test_cp1252_accepted_when_plausible(tmp_path):
@@ -69,13 +62,6 @@ def test_pdf_without_text_layer(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(buffer.getvalue())
     with pytest.raises(InputError, match="scan.pdf.*no text layer"):
-        extract_file(path)
-
-
-def test_broken_pdf(tmp_path):
-    path = tmp_path / "broken.pdf"
-    path.write_bytes(b"%PDF-1.4\nthis is not a pdf")
-    with pytest.raises(InputError, match="broken.pdf"):
         extract_file(path)
 
 

@@ -567,10 +567,11 @@ def test_broken_gazetteer_cache_is_rebuilt(tmp_path, monkeypatch):
     from clustergraph.extract.gazetteer import cached_reference_gazetteer
 
     monkeypatch.setenv("CLUSTERGRAPH_CACHE_DIR", str(tmp_path))
-    cached_reference_gazetteer()
+    kiel = cached_reference_gazetteer().lookup("Kiel", type="Region")
+    assert kiel is not None and kiel.iri.endswith("/region/kiel")
     (index,) = tmp_path.glob("gazetteer-*.json")
     index.write_text("[{\"broken\": ", encoding="utf-8")
-    assert cached_reference_gazetteer().lookup("Kiel", type="Region") is not None
+    assert cached_reference_gazetteer().lookup("Kiel", type="Region") == kiel  # the same entry as before the damage
     assert json.loads(index.read_text(encoding="utf-8"))  # written again
 
 
