@@ -24,7 +24,7 @@ import re
 import threading
 import uuid
 from abc import ABC, abstractmethod
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Mapping, Sequence
@@ -218,15 +218,20 @@ class Store(ABC):
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """Hold :attr:`access` for writing, with a new data version before and after the
+        """Hold the write lock (:meth:`_write_lock`), with a new data version before and after the
         write: a reader that saw the old version never takes data written meanwhile for it,
         and a write that fails midway still counts as a change."""
-        with self.access.writing():
+        with self._write_lock():
             self._data_changed()
             try:
                 yield
             finally:
                 self._data_changed()
+
+    def _write_lock(self) -> AbstractContextManager[object]:
+        """The lock a write holds (:meth:`_writing`): :attr:`access` for writing. A back-end
+        with a lock of its own returns that instead."""
+        return self.access.writing()
 
     @property
     def access(self) -> ReadWriteLock:

@@ -14,7 +14,7 @@ write; writes build their new content first and swap it in, so an exception leav
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, BinaryIO, Iterable, Iterator, Mapping, Sequence
 
 import rdflib.plugins.sparql
@@ -84,15 +84,9 @@ class MemoryStore(Store):
         with _PARSER_LOCK, self._lock:
             yield
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """This store's lock, with a new data version before and after the write."""
-        with self._lock:
-            self._data_changed()
-            try:
-                yield
-            finally:
-                self._data_changed()
+    def _write_lock(self) -> AbstractContextManager[object]:
+        """Writes hold this store's lock (:meth:`Store._writing` adds the data versions)."""
+        return self._lock
 
     @property
     def dataset(self) -> Dataset:
