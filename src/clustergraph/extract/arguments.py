@@ -5,7 +5,8 @@ mentions of the same clause. :func:`nearest` picks the mention of the wanted typ
 :func:`subject_for` the subject (a named organisation, else the organisation an anaphor such as
 ``der Cluster`` or ``wir`` stands for, see :func:`anaphor_subject`), :func:`sentence_date` and
 :func:`neighbour_event_date` the date. :func:`evidence_span` is the span every fact cites, and
-:func:`note_blocked` records a candidate that was not asserted.
+:func:`note_blocked` records a candidate that was not asserted, and :func:`asserted_cues` walks the
+cues of a sentence whose clause is asserted (not negated or hedged).
 
 This module sits below the fact stages (``relations``, ``labels``, ``funding``, ...) and the
 subject helpers (``subjects``, ``label_subjects``): it imports none of them.
@@ -13,9 +14,13 @@ subject helpers (``subjects``, ``label_subjects``): it imports none of them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from clustergraph.extract import patterns as P
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.mentions import Mention
+from clustergraph.extract.modality import blocked, clause
 from clustergraph.extract.resolve import Referent
 
 
@@ -90,6 +95,21 @@ def evidence_span(info: SentenceInfo) -> tuple[int, int]:
 def note_blocked(ctx: Context, info: SentenceInfo, relation: str, reason: str) -> None:
     """Record (as an ``info`` finding) that a candidate of ``relation`` was not asserted, and why."""
     ctx.findings.append(("info", f"not asserted ({relation}): {reason}", info.sentence))
+
+
+def asserted_cues(info: SentenceInfo, pattern: re.Pattern[str], *,
+                  allow_prospect: bool = False) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each match of ``pattern`` in the sentence whose statement is asserted, with its clause.
+
+    Yields ``(cue, lo, hi)``: the match and the clause (:func:`~clustergraph.extract.modality.clause`)
+    around it. A cue that :func:`~clustergraph.extract.modality.blocked` rejects (negated, or
+    hedged unless ``allow_prospect``) is skipped silently.
+    """
+    for cue in pattern.finditer(info.text):
+        cs, ce = cue.span()
+        lo, hi = clause(info.text, cs, ce)
+        if not blocked(info.text, cs, ce, allow_prospect=allow_prospect):
+            yield cue, lo, hi
 
 
 def previous_about_subject(ctx: Context, info: SentenceInfo) -> bool:

@@ -171,6 +171,20 @@ def scan_region_adjectives(text: str, start: int, end: int, registry: Registry) 
 
 # --------------------------------------------------------------------------- sectors
 
+def _class_characters(c, items) -> set[str] | None:
+    """The characters of a parsed character class (``[ab]``, ``[a-f]``; ``c`` is ``re._constants``),
+    or ``None`` when it holds anything else (``\\w``, a negation, a wide range)."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE and value[1] - value[0] < 256:
+            chars.update(chr(v) for v in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
 def first_characters(pattern: str) -> str | None:
     """The characters every match of ``pattern`` starts with, or ``None`` when that is not plain.
 
@@ -195,15 +209,7 @@ def first_characters(pattern: str) -> str | None:
         if op is c.LITERAL:
             return {chr(av)}
         if op is c.IN:
-            chars: set[str] = set()
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    chars.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 256:
-                    chars.update(chr(v) for v in range(value[0], value[1] + 1))
-                else:
-                    return None
-            return chars
+            return _class_characters(c, av)
         if op is c.BRANCH:
             chars = set()
             for alternative in av[1]:
@@ -269,15 +275,8 @@ def leading_characters(pattern: str) -> str | None:
         if op is c.LITERAL:
             return {chr(av)}, False
         if op is c.IN:
-            chars: set[str] = set()
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    chars.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 256:
-                    chars.update(chr(v) for v in range(value[0], value[1] + 1))
-                else:
-                    return None
-            return chars, False
+            chars = _class_characters(c, av)
+            return None if chars is None else (chars, False)
         if op is c.BRANCH:
             chars, empty = set(), False
             for alternative in av[1]:

@@ -30,11 +30,14 @@ _DATE_ADV = (r"(?:(?:seit|since|ab|bereits|schon|zum|im|in|am|Anfang|Mitte|Ende|
              r"(?:bereits|schon|nun|jetzt|weiterhin|gemeinsam|now|still)\s+)*")
 _ORG_OF_DE = r"(?P<roleorg>\s+(?:des|der|von|vom)\s+[^,.;()]{2,70}?)?"
 _ORG_OF_EN = r"(?P<roleorg>\s+(?:of|at)\s+(?:the\s+)?[^,.;()]{2,50}?)?"
+# the office or chair a person holds, and where the German clause naming it ends ("..., seit 2019", "... und")
+_HELD_DE = rf"(?P<role>{_OFFICE_DE}|{_CHAIR_DE})"
+_END_DE = r"(?=\s*[,.;:]|\s+(?:seit|ab|zum|und|als|mit|von|am|im|in)\b|$)"
 _VERB_DE = r"(?:leitet|leitete|führt|verantwortet|innehat|übernommen\s+hat|übernahm|übernimmt|geleitet\s+hat)"
 
 # "Dr. X, der die Geschäftsstelle des Y seit Oktober 2013 leitet"
 RELATIVE_LEADS_DE = re.compile(
-    rf"{PERSON},\s+(?:der|die)\s+{_DATE_ADV}(?:die|das|den)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+"
+    rf"{PERSON},\s+(?:der|die)\s+{_DATE_ADV}(?:die|das|den)\s+{_HELD_DE}{_ORG_OF_DE}\s+"
     rf"{_DATE_ADV}{_VERB_DE}\b"
 )
 # "X, who has headed the ISN cluster management since 2017", "X, who heads the network"
@@ -50,24 +53,24 @@ OFFICE_RELATIVE_DE = re.compile(
 # "Dr. X leitet seit 2019 die Geschäftsstelle des Y", "X übernimmt die Geschäftsführung"
 MAIN_LEADS_DE = re.compile(
     rf"{PERSON}\s+(?:leitet|führt|verantwortet|übernimmt|übernahm|hat\s+(?:\S+\s+){{0,4}}?übernommen)\s+{_DATE_ADV}(?:die|das|den)\s+"
-    rf"(?P<role>{_OFFICE_DE}|{_CHAIR_DE})(?![\w-]){_ORG_OF_DE}(?=\s*[,.;:]|\s+(?:seit|ab|zum|und|als|mit|von|am|im|in)\b|$)"
+    rf"{_HELD_DE}(?![\w-]){_ORG_OF_DE}{_END_DE}"
 )
 # "Die Geschäftsstelle leitet seit 2019 Dipl.-Kffr. X", "Den Vorsitz hat X inne"
 INVERTED_LEADS_DE = re.compile(
-    rf"\b(?:[Dd]ie|[Dd]as|[Dd]en)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?\s+(?:leitet|führt|verantwortet|übernimmt|"
+    rf"\b(?:[Dd]ie|[Dd]as|[Dd]en)\s+{_HELD_DE}{_ORG_OF_DE}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?\s+(?:leitet|führt|verantwortet|übernimmt|"
     rf"übernahm)\s+{_DATE_ADV}{PERSON}(?=\s*[,.;:]|\s+(?:seit|ab|zum|und|als|mit)\b|$)"
 )
 # "Dr. X hat zum 1. Oktober 2024 die Geschäftsführung des Netzwerks übernommen" (the participle last)
 PERFECT_TAKES_OVER_DE = re.compile(
-    rf"{PERSON}\s+(?:hat|hatte)\s+{_DATE_ADV}(?:die|das|den)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+{_DATE_ADV}übernommen\b"
+    rf"{PERSON}\s+(?:hat|hatte)\s+{_DATE_ADV}(?:die|das|den)\s+{_HELD_DE}{_ORG_OF_DE}\s+{_DATE_ADV}übernommen\b"
 )
 # "Seit dem 1. März leitet Dr. X die Geschäftsstelle des Y" (the verb before its subject)
 VERB_FIRST_LEADS_DE = re.compile(
-    rf"\b(?:leitet|führt|verantwortet|übernimmt|übernahm)\s+{PERSON}\s+{_DATE_ADV}(?:die|das|den)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE})"
-    rf"(?![\w-]){_ORG_OF_DE}(?=\s*[,.;:]|\s+(?:seit|ab|zum|und|als|mit|von|am|im|in)\b|$)"
+    rf"\b(?:leitet|führt|verantwortet|übernimmt|übernahm)\s+{PERSON}\s+{_DATE_ADV}(?:die|das|den)\s+{_HELD_DE}"
+    rf"(?![\w-]){_ORG_OF_DE}{_END_DE}"
 )
 # "Den Vorsitz hat seit 2020 Dr. X inne"
-HOLDS_DE = re.compile(rf"\b(?:[Dd]ie|[Dd]as|[Dd]en)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+(?:hat|hält)\s+{_DATE_ADV}"
+HOLDS_DE = re.compile(rf"\b(?:[Dd]ie|[Dd]as|[Dd]en)\s+{_HELD_DE}{_ORG_OF_DE}\s+(?:hat|hält)\s+{_DATE_ADV}"
                       rf"{PERSON}\s+inne\b")
 # "Dr. X heads the cluster management of Y"
 MAIN_LEADS_EN = re.compile(
@@ -110,7 +113,7 @@ HEADING_DE = re.compile(rf"(?<![\w-])(?P<role>Geschäftsführung|Leitung\s+der\s
 
 # "Mit der Geschäftsführung ist seit 2017 Dr. X betraut"
 ENTRUSTED_DE = re.compile(
-    rf"\b[Mm]it\s+(?:der|dem)\s+(?P<role>{_OFFICE_DE}|{_CHAIR_DE}){_ORG_OF_DE}\s+(?:ist|sind|wurde|wird)\s+{_DATE_ADV}"
+    rf"\b[Mm]it\s+(?:der|dem)\s+{_HELD_DE}{_ORG_OF_DE}\s+(?:ist|sind|wurde|wird)\s+{_DATE_ADV}"
     rf"{PERSON}\s+(?:\S+\s+){{0,2}}?betraut\b"
 )
 # "FieldSense, headed by Frederik Ahlers, links ...": the name before the participle is the organisation

@@ -204,6 +204,12 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
         found.append(RoleFinding(clean_person(name), (start + s, start + e), role_relation(role),
                                  org, span, current, confidence, m.group("titles") or "", former))
 
+    def fresh(pattern, role=None):
+        """The matches of ``pattern`` whose person does not yet hold that office (``role``, else the match's)."""
+        for m in pattern.finditer(segment):
+            if not _known(found, start + m.start("name"), role_relation(role or m.group("role"))):
+                yield m
+
     for m in PERSON_ROLE.finditer(segment):
         after = segment[m.end():]
         om = re.match(rf"\s+{_ORG_PREP}\s+", after)
@@ -247,9 +253,7 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
     for m in PERSON_IS_ROLE.finditer(segment):
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.75, mod=m.group("mod"))
-    for m in POSSESSIVE_ROLE.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
-            continue
+    for m in fresh(POSSESSIVE_ROLE):
         org = m.group("org").strip()
         words = org.split()
         keep = []
@@ -263,37 +267,23 @@ def _find_roles(text: str, start: int, end: int) -> list[RoleFinding]:
         org = " ".join(keep)
         o_end = m.end("org")
         add(m, m.group("role"), org, (o_end - len(org), o_end), 0.85, mod=m.group("mod"))
-    for m in APPOINTED.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
-            continue
+    for m in fresh(APPOINTED):
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.75)
-    for m in ROLE_PERSON.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
-            continue
-        if m.group("orgpre") and m.group("orgpre")[0].isupper() is False and not re.search(r"[A-Z]", m.group("orgpre")):
-            org, span = m.group("orgpre"), m.span("orgpre")
-        elif m.group("orgpre"):
+    for m in fresh(ROLE_PERSON):
+        if m.group("orgpre"):
             org, span = m.group("orgpre"), m.span("orgpre")
         else:
             org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.85 if org else 0.7, mod=m.group("mod"))
-    for m in LIES_WITH.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
-            continue
+    for m in fresh(LIES_WITH):
         org, span = _org(m, "roleorg")
         add(m, m.group("role"), org, span, 0.8 if org else 0.75)
-    for m in HEADED_BY.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation("Geschäftsführung")):
-            continue
+    for m in fresh(HEADED_BY, "Geschäftsführung"):
         add(m, "Geschäftsführung", None, None, 0.75)
-    for m in TAKES_OVER_INVERTED.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
-            continue
+    for m in fresh(TAKES_OVER_INVERTED):
         add(m, "Geschäftsführung" if m.group("role") != "Vorsitz" else "Vorsitz", None, None, 0.75)
-    for m in TAKES_OVER.finditer(segment):
-        if _known(found, start + m.start("name"), role_relation(m.group("role"))):
-            continue
+    for m in fresh(TAKES_OVER):
         add(m, m.group("role"), None, None, 0.75)
     for m, role, group in office_matches(segment):
         if not _known(found, start + m.start("name"), role_relation(role)):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import patterns as P
-from clustergraph.extract.arguments import (evidence_span, nearest, neighbour_event_date, note_blocked,
+from clustergraph.extract.arguments import (asserted_cues, evidence_span, nearest, neighbour_event_date, note_blocked,
                                             previous_about_subject, sentence_date, subject_for)
 from clustergraph.extract.context import ORG_TYPES, Context, SentenceInfo
 from clustergraph.extract.mentions import with_first_characters
@@ -148,11 +148,8 @@ def more_memberships(ctx: Context) -> None:
     for info in ctx.infos:
         if not info.has("Programme"):
             continue
-        for cue in _MORE_MEMBERSHIP.finditer(info.text):
+        for cue, lo, hi in asserted_cues(info, _MORE_MEMBERSHIP):
             cs, ce = cue.span()
-            lo, hi = clause(info.text, cs, ce)
-            if blocked(info.text, cs, ce):
-                continue
             inside = [m for m in info.mentions if m.type == "Programme" and cs <= info.rel(m.start) and info.rel(m.end) <= ce]
             prog = inside[0] if inside else nearest(info, ("Programme",), ce, lo, hi, "right")
             if prog is None or former(info, lo, hi) or (not inside and info.rel(prog.start) - ce > 40):
@@ -174,11 +171,8 @@ def admissions(ctx: Context) -> None:
     for info in ctx.infos:
         if not info.has("Programme"):
             continue
-        for cue in _ADMITS.finditer(info.text):
+        for cue, lo, hi in asserted_cues(info, _ADMITS):
             cs, ce = cue.span()
-            lo, hi = clause(info.text, cs, ce)
-            if blocked(info.text, cs, ce):
-                continue
             member = nearest(info, ORG_TYPES, ce, lo, hi, "right")
             if member is None:
                 continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from clustergraph.extract import patterns as P
-from clustergraph.extract.arguments import evidence_span, nearest, within
+from clustergraph.extract.arguments import asserted_cues, evidence_span, nearest, within
 from clustergraph.extract.context import Context, SentenceInfo
 from clustergraph.extract.mentions import Mention, with_first_characters
 from clustergraph.extract.modality import blocked, clause
@@ -65,11 +65,8 @@ def label_awarders(ctx: Context) -> None:
     for info in ctx.infos:
         if not (info.has("Label") or info.labels) or not info.has(*_RUNNERS):
             continue
-        for cue in _ACTIVE_AWARD.finditer(info.text):
+        for cue, lo, hi in asserted_cues(info, _ACTIVE_AWARD):
             cs, ce = cue.span()
-            lo, hi = clause(info.text, cs, ce)
-            if blocked(info.text, cs, ce):
-                continue
             awarder = nearest(info, _RUNNERS, cs, lo, hi, "left")
             if awarder is None:  # "Im Oktober hat das ESCA unser Gold-Label bestätigt": the subject after the verb
                 awarder = next((m for m in info.mentions if m.type in _RUNNERS and cs <= info.rel(m.start) <= cs + 25), None)
@@ -89,11 +86,8 @@ def run_by(ctx: Context) -> None:
     for info in ctx.infos:
         if not info.has(*_RUNNERS) and not _ANY_MINISTRY.search(info.text):
             continue
-        for cue in P.RUN_BY.finditer(info.text):
+        for cue, lo, hi in asserted_cues(info, P.RUN_BY, allow_prospect=True):
             cs, ce = cue.span()
-            lo, hi = clause(info.text, cs, ce)
-            if blocked(info.text, cs, ce, allow_prospect=True):
-                continue
             runner = nearest(info, _RUNNERS, ce, lo, hi, "right") or nearest(info, _RUNNERS, cs, lo, hi, "left")
             if runner is None and _ANY_MINISTRY.search(info.text[lo:hi]):
                 ministry = _last_ministry_mention(ctx, info)  # "the state programme, which the ministry launched"
@@ -196,11 +190,8 @@ def programme_office(ctx: Context) -> None:
     for info in ctx.infos:
         if not info.has("Organisation"):
             continue
-        for cue in _OFFICE_RUN.finditer(info.text):
+        for cue, lo, hi in asserted_cues(info, _OFFICE_RUN):
             cs, ce = cue.span()
-            lo, hi = clause(info.text, cs, ce)
-            if blocked(info.text, cs, ce):
-                continue
             agent = next((m for m in info.mentions if m.type == "Organisation" and 0 <= info.rel(m.start) - ce <= 8), None)
             if agent is None:
                 continue
